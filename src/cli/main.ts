@@ -1,0 +1,209 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { formatScore, getSuite, listSuites } from '../eval/suites.js';
+import '../eval/register.js';
+import { exportJsonl } from '../export/jsonl.js';
+import { normaliseDate } from '../ingest/decode.js';
+import { ingest, type IngestSummary } from '../ingest/ingest.js';
+import { STAGES } from '../pipeline/stages.js';
+import { Store } from '../store/store.js';
+import { formatTimeline, timeline } from '../timeline/timeline.js';
+import { progress } from './progress.js';
+
+/** Exit codes (spec): 0 success, 1 bad input, 2 usage error. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const DEFAULT_DB = './summitry.db';
+
+const say = (line: string) => process.stdout.write(line + '\n');
+const complain = (line: string) => process.stderr.write(`summitry: ${line}\n`);
+
+const dbOption = () => new Option('--db <path>', 'database file').default(DEFAULT_DB);
+const list = (v: string, prev: string[] = []) => [...prev, v];
+
+async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function summaryLine(s: IngestSummary, db: string): string {
+  const rate = s.seconds > 0 ? ` (${(s.stored / s.seconds).toFixed(1)} articles/s)` : '';
+  return `ingest: ${s.read} articles read, ${s.stored} stored, ${s.unchanged} unchanged, ${s.failed} failed; ${s.mentions} event mentions; ${s.seconds.toFixed(2)} s${rate} -> ${db}`;
+}
+
+async function runIngest(inputs: string[], opts: { db: string; published?: string; disable?: string[]; workers?: string }): Promise<number> {
+  let published: string | null = null;
+  if (opts.published !== undefined) {
+    published = normaliseDate(opts.published);
+    if (!published) throw new UsageError(`--published: not a date: ${opts.published}`);
+  }
+  let workers: number | undefined;
+  if (opts.workers !== undefined) {
+    workers = Number(opts.workers);
+    if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers: not a whole number: ${opts.workers}`);
+  }
+  return withStore(opts.db, async (store) => {
+    const bar = progress();
+    const summary = await ingest(store, inputs, {
+      published,
+      disabled: opts.disable ?? [],
+      workers,
+      onProblem: (p) => bar.interrupt(() => complain(`${p.input}: ${p.reason}`)),
+      onWarning: (p) => bar.interrupt(() => complain(`warning: ${p.input}: ${p.reason}`)),
+      onSourcesKnown: (n) => bar.start(n),
+      onSourceDone: (n, name) => bar.update(n, name),
+    });
+    bar.stop();
+    say(summaryLine(summary, opts.db));
+    return summary.failed ? EXIT.badInput : EXIT.ok;
+  });
+}
+
+async function runTimeline(opts: { db: string; actor?: string[]; place?: string; from?: string; to?: string; status?: string }): Promise<number> {
+  for (const k of ['from', 'to'] as const) {
+    if (opts[k] !== undefined && !normaliseDate(opts[k])) throw new UsageError(`--${k}: not a date: ${opts[k]}`);
+  }
+  return withStore(opts.db, async (store) => {
+    const entries = await timeline(store, {
+      actors: opts.actor,
+      place: opts.place,
+      from: opts.from && normaliseDate(opts.from)!,
+      to: opts.to && normaliseDate(opts.to)!,
+      statuses: opts.status?.split(',').map((s) => s.trim()).filter(Boolean),
+    });
+    for (const line of formatTimeline(entries)) say(line);
+    if (!entries.length) say('(no events match; ingest articles with `summitry ingest PATH`)');
+    return EXIT.ok;
+  });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('summitry')
+    .description('Turns diplomatic news into a sourced record of what happened, when, where, between whom, and how sure we are.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('ingest')
+    .description('read files, folders (recursively), JSONL and URLs; extract and store events')
+    .argument('<paths...>', 'files, folders or http(s) URLs')
+    .addOption(dbOption())
+    .option('--published <date>', 'article date for articles whose metadata has none')
+    .option('--disable <stage>', 'switch a pipeline stage off (repeatable)', list)
+    .option('--workers <n>', 'pipeline worker threads (0: in-process; default: by batch size)')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runIngest(paths, opts);
+    });
+
+  program
+    .command('export')
+    .description('write the whole database (JSON Lines by default)')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--with-text', 'add each article text to its record')
+    .action(async (opts: { db: string; out?: string; withText?: boolean }) => {
+      await withStore(opts.db, async (store) => {
+        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        await exportJsonl(store, out, { withText: opts.withText });
+        if (opts.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+      });
+    });
+
+  program
+    .command('timeline')
+    .description('print the consolidated events in time order')
+    .addOption(dbOption())
+    .option('--actor <name>', 'events with this actor (repeat for a dyad)', list)
+    .option('--place <name>', 'events at this place')
+    .option('--from <date>', 'events on or after this date')
+    .option('--to <date>', 'events on or before this date')
+    .option('--status <list>', 'comma-separated statuses')
+    .action(async (opts) => {
+      process.exitCode = await runTimeline(opts);
+    });
+
+  program
+    .command('demo')
+    .description('ingest the sample corpus in examples/ and print its timeline')
+    .addOption(dbOption())
+    .action(async (opts: { db: string }) => {
+      const examples = path.relative(process.cwd(), path.join(PACKAGE_ROOT, 'examples')) || '.';
+      say(`Ingesting the sample corpus in ${examples}/ into ${opts.db} …`);
+      const code = await runIngest([examples], { db: opts.db });
+      say('');
+      say('Timeline:');
+      await runTimeline({ db: opts.db });
+      say('');
+      say(`Next: \`npx summitry ingest YOUR_FOLDER --db ${opts.db}\` adds your own articles; \`npx summitry export --db ${opts.db}\` writes the record as JSON Lines.`);
+      say('The web UI (timeline, map, network, article reader) will open with `npx summitry serve` once it lands (issue #7).');
+      process.exitCode = code;
+    });
+
+  program
+    .command('eval')
+    .description('score the pipeline against a gold set; last line SCORE name=value …')
+    .argument('<suite>', `one of: ${listSuites().map((s) => s.name).join(', ') || '(none yet)'}`)
+    .requiredOption('--data <path>', 'the gold set')
+    .option('--out <dir>', 'write system output here')
+    .option('--baseline <name>', 'also score a baseline from the same run')
+    .action(async (name: string, opts: { data: string; out?: string; baseline?: string }) => {
+      const suite = getSuite(name);
+      if (!suite) throw new UsageError(`eval: unknown suite "${name}" (suites: ${listSuites().map((s) => s.name).join(', ') || 'none yet'})`);
+      const result = await suite.run(opts);
+      for (const line of result.lines) say(line);
+      say(formatScore(result.score));
+    });
+
+  program
+    .command('stages')
+    .description('list the pipeline stages in order, with the layers they read and add')
+    .action(() => {
+      for (const s of STAGES) say(`${s.name.padEnd(10)} requires [${s.requires.join(', ')}] produces [${s.produces.join(', ')}]: ${s.description}`);
+    });
+
+  program
+    .command('serve')
+    .description('the HTTP API and web UI (not yet built: issue #7)')
+    .addOption(dbOption())
+    .option('--port <n>', 'port', '8080')
+    .action(() => {
+      complain('serve: the HTTP API and web UI are not built yet (issue #7)');
+      process.exitCode = EXIT.usage;
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // `summitry timeline | head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      complain(err.message);
+      return EXIT.usage;
+    }
+    complain((err as Error).message);
+    return EXIT.badInput;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Transaction } from 'kysely';
+import type { ProcessedArticle, MentionDraft } from '../ingest/process.js';
+import type { DB } from '../store/schema.js';
+import { hashId } from '../util/hash.js';
+import { summarize } from './summary.js';
+
+/** The exported shapes of an event's fields (spec). */
+export interface EventActor {
+  name: string;
+  id: string | null;
+  country: string | null;
+  title: string | null;
+  role: 'source' | 'target' | 'participant';
+}
+export interface EventPlace {
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+export interface EventTime {
+  text: string;
+  value: string;
+  start: string | null;
+  end: string | null;
+  granularity: string;
+}
+
+export function eventFields(m: MentionDraft) {
+  const a = m.attrs;
+  const actors: EventActor[] = a.actors.map((x) => ({ name: x.name, id: null, country: null, title: x.title, role: x.role }));
+  const place: EventPlace | null = a.place ? { name: a.place.name, country: null, lat: null, lon: null } : null;
+  const time: EventTime | null = a.time
+    ? { text: a.time.text, value: a.time.value, start: a.time.start, end: a.time.end, granularity: a.time.granularity }
+    : null;
+  const names = (role: string) => actors.filter((x) => x.role === role).map((x) => x.name);
+  const summary = summarize(a.mode, a.type, {
+    participants: actors.map((x) => x.name),
+    source: names('source'),
+    target: names('target'),
+    place: place?.name ?? null,
+  });
+  return { actors, place, time, summary };
+}
+
+/**
+ * Attaches an article's event mentions to events. First cut: one event per mention, its id
+ * derived from the mention so it is stable across re-ingests. Issue #6 replaces this with
+ * cross-article merging over candidate clusters.
+ */
+export async function consolidateArticle(tx: Transaction<DB>, article: ProcessedArticle): Promise<number> {
+  for (const m of article.mentions) {
+    const key = [article.id, m.start, m.end, m.attrs.type] as const;
+    const eventId = hashId('e', ...key);
+    const { actors, place, time, summary } = eventFields(m);
+    await tx
+      .insertInto('events')
+      .values({
+        id: eventId,
+        type: m.attrs.type,
+        mode: m.attrs.mode,
+        summary,
+        status: m.attrs.status,
+        actors: JSON.stringify(actors),
+        place: place && JSON.stringify(place),
+        time: time && JSON.stringify(time),
+        time_start: time?.start ?? null,
+        topics: JSON.stringify(m.attrs.topics),
+      })
+      .execute();
+    await tx
+      .insertInto('mentions')
+      .values({
+        id: hashId('m', ...key),
+        article_id: article.id,
+        event_id: eventId,
+        type: m.attrs.type,
+        mode: m.attrs.mode,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        status: m.attrs.status,
+        attribution: m.attrs.attribution,
+        reported: article.date.date,
+        detail: JSON.stringify(m.attrs),
+      })
+      .execute();
+  }
+  return article.mentions.length;
+}

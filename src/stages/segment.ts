@@ -1,0 +1,98 @@
+import type { Doc, Span } from '../doc/doc.js';
+import type { Stage } from '../pipeline/stage.js';
+import { loadList } from '../util/knowledge.js';
+
+let abbreviations: Set<string> | null = null;
+function abbrevs(): Set<string> {
+  abbreviations ??= new Set(loadList('abbreviations.txt'));
+  return abbreviations;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|\S/gu;
+// A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+const SENTENCE_END = /[.!?]+["”’')\]]*(?=\s)/g;
+
+/** Blocks are runs of lines; a line break ends a block unless the next line starts in lower case (wrapped text). */
+export function blocks(text: string, skip: readonly Span[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const skipped = (s: number, e: number) => skip.some((k) => k.start <= s && k.end >= e);
+  let cur: { start: number; end: number } | null = null;
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    const trimmed = line.trim();
+    if (!trimmed) {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    const s = start + line.indexOf(trimmed);
+    const e = s + trimmed.length;
+    if (skipped(s, e)) {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    if (cur && /^[\p{Ll}(]/u.test(trimmed)) cur.end = e;
+    else {
+      if (cur) out.push(cur);
+      cur = { start: s, end: e };
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Sentence boundaries inside one block. */
+export function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const block = text.slice(start, end);
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(block); m; m = SENTENCE_END.exec(block)) {
+    const stop = m.index + m[0].length;
+    if (m[0].startsWith('.') && m[0].length === 1) {
+      const word = /([\p{L}.]+)$/u.exec(block.slice(from, m.index))?.[1] ?? '';
+      // Abbreviations and initials ("J. Smith") do not end a sentence.
+      if (abbrevs().has(word) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    const next = block.slice(stop).trimStart();
+    // The next sentence starts with a capital, a digit or an opening quote.
+    if (next && !/^[\p{Lu}\p{N}"“‘'(]/u.test(next)) continue;
+    out.push(trimmed(block, from, stop, start));
+    from = stop;
+  }
+  if (block.slice(from).trim()) out.push(trimmed(block, from, block.length, start));
+  return out;
+}
+
+function trimmed(block: string, from: number, to: number, offset: number) {
+  while (from < to && /\s/.test(block[from]!)) from++;
+  while (to > from && /\s/.test(block[to - 1]!)) to--;
+  return { start: offset + from, end: offset + to };
+}
+
+export const segmentStage: Stage = {
+  name: 'segment',
+  requires: ['skip'],
+  produces: ['paragraph', 'sentence', 'token'],
+  description: 'paragraphs, sentences and tokens over the text that is not boilerplate',
+  run(doc: Doc) {
+    const paragraphs: Span[] = [];
+    const sentences: Span[] = [];
+    const tokens: Span[] = [];
+    for (const b of blocks(doc.text, doc.layer('skip'))) {
+      paragraphs.push({ ...b, label: 'paragraph', by: 'segment/lines', confidence: 1 });
+      for (const s of splitSentences(doc.text, b.start, b.end)) {
+        sentences.push({ ...s, label: 'sentence', by: 'segment/punctuation', confidence: 0.95 });
+        TOKEN.lastIndex = 0;
+        const piece = doc.text.slice(s.start, s.end);
+        for (let m = TOKEN.exec(piece); m; m = TOKEN.exec(piece)) {
+          tokens.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, label: 'token', by: 'segment/regex', confidence: 1 });
+        }
+      }
+    }
+    return { paragraph: paragraphs, sentence: sentences, token: tokens };
+  },
+};

@@ -1,0 +1,81 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Schema migrations, in order. Written with Kysely's schema builder so the same steps run on
+ * PostgreSQL later; SQLite-only parts (FTS5) are isolated and named as such.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_core': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('articles')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('publisher', 'text')
+        .addColumn('url', 'text')
+        .addColumn('published_date', 'text')
+        .addColumn('published_inferred', 'integer', (c) => c.notNull())
+        .addColumn('published_basis', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('sentences', 'integer', (c) => c.notNull())
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('spans')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('layer', 'text', (c) => c.notNull())
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('by', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('attrs', 'text')
+        .execute();
+      await db.schema.createIndex('spans_article').on('spans').columns(['article_id', 'layer', 'start']).execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('actors', 'text', (c) => c.notNull())
+        .addColumn('place', 'text')
+        .addColumn('time', 'text')
+        .addColumn('time_start', 'text')
+        .addColumn('topics', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_time').on('events').column('time_start').execute();
+      await db.schema
+        .createTable('mentions')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text')
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attribution', 'text')
+        .addColumn('reported', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('mentions_event').on('mentions').column('event_id').execute();
+      await db.schema.createIndex('mentions_article').on('mentions').column('article_id').execute();
+      // SQLite only: full-text search over article text (external content, rowid = seq).
+      await sql`CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='seq')`.execute(db);
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
