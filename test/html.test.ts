@@ -145,7 +145,7 @@ test('publisher: og:site_name, then application-name, else null', () => {
 
 test('published date: metadata variants and their priority', () => {
   const ld = (json: string): string => `<script type="application/ld+json">${json}</script>`;
-  const cases: Array<{ name: string; head?: string; article?: string; expected: string | null }> = [
+  const cases: Array<{ name: string; head?: string; article?: string; after?: string; expected: string | null }> = [
     {
       name: 'article:published_time with a negative offset keeps its own calendar date',
       head: '<meta property="article:published_time" content="2024-03-05T22:30:00-05:00">',
@@ -225,12 +225,19 @@ test('published date: metadata variants and their priority', () => {
       expected: null,
     },
     {
+      name: '<time> in a sidebar teaser is not the article date',
+      article: BODY,
+      after:
+        '<aside><article class="teaser"><a href="/old">Older story</a> <time datetime="2010-01-01">2010</time></article></aside>',
+      expected: null,
+    },
+    {
       name: 'no date anywhere',
       expected: null,
     },
   ];
   for (const c of cases) {
-    const got = extractHtmlArticle(page({ head: c.head ?? '', article: c.article ?? BODY }));
+    const got = extractHtmlArticle(page({ head: c.head ?? '', article: c.article ?? BODY, after: c.after ?? '' }));
     assert.ok(got, c.name);
     assert.equal(got.published, c.expected, c.name);
   }
@@ -423,6 +430,40 @@ test('a div with direct text forms its own block', () => {
     'and a trailing sentence left loose inside the same div after the paragraph.',
     P2,
   ]);
+});
+
+test('fallback path (Readability skipped for a very deep page) drops chrome and scripts', () => {
+  // 150 nested wrappers exceed the depth limit, so the <article>/<main>/<body>
+  // fallback builds the text.
+  const deep = (inner: string): string => '<div>'.repeat(150) + inner + '</div>'.repeat(150);
+  const cases: Array<[name: string, html: string, expected: string]> = [
+    [
+      'article inside deep wrappers, chrome outside',
+      page({
+        before: '<nav><a href="/">NAVLINK home</a></nav><header>HEADERTEXT masthead</header>',
+        article: deep(`<p>${P1}</p><script>var x = "SCRIPTTEXT";</script><style>p{}</style><p>${P2}</p>`),
+        after: '<aside>ASIDETEXT most read</aside><footer>FOOTERTEXT copyright</footer>',
+      }),
+      `${P1}
+
+${P2}`,
+    ],
+    [
+      'no <article>: body minus chrome',
+      `<html><head><title>Deep</title></head><body><header>HEADERTEXT</header>${deep(
+        `<p>${P1}</p><noscript>NOSCRIPTTEXT</noscript><form><input name="q"><label>FORMTEXT search</label></form><p>${P3}</p>`,
+      )}<footer>FOOTERTEXT</footer></body></html>`,
+      `${P1}
+
+${P3}`,
+    ],
+  ];
+  for (const [name, html, expected] of cases) {
+    const got = extractHtmlArticle(html);
+    assert.ok(got, name);
+    assert.equal(got.text, expected, name);
+    assert.doesNotMatch(got.text, /NAVLINK|HEADERTEXT|SCRIPTTEXT|ASIDETEXT|FOOTERTEXT|NOSCRIPTTEXT|FORMTEXT/, name);
+  }
 });
 
 test('a ~200 KB page extracts quickly and keeps every paragraph', () => {

@@ -2,15 +2,13 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { formatScore, getSuite, listSuites } from '../eval/suites.js';
-import '../eval/register.js';
-import { exportJsonl } from '../export/jsonl.js';
+import { formatScore, loadSuite, suiteNames } from '../eval/suites.js';
 import { normaliseDate } from '../ingest/decode.js';
-import { ingest, type IngestSummary } from '../ingest/ingest.js';
-import { STAGES } from '../pipeline/stages.js';
-import { Store } from '../store/store.js';
-import { formatTimeline, timeline } from '../timeline/timeline.js';
-import { progress } from './progress.js';
+import type { IngestSummary } from '../ingest/ingest.js';
+import type { Store } from '../store/store.js';
+
+// Heavy modules (the pipeline, the store, the HTML parser) load only in the commands that
+// need them, so `summitry --help` or `timeline` start fast.
 
 /** Exit codes (spec): 0 success, 1 bad input, 2 usage error. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -27,6 +25,7 @@ const dbOption = () => new Option('--db <path>', 'database file').default(DEFAUL
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const { Store } = await import('../store/store.js');
   const store = await Store.open(db);
   try {
     return await fn(store);
@@ -51,6 +50,8 @@ async function runIngest(inputs: string[], opts: { db: string; published?: strin
     workers = Number(opts.workers);
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers: not a whole number: ${opts.workers}`);
   }
+  const { ingest } = await import('../ingest/ingest.js');
+  const { progress } = await import('./progress.js');
   return withStore(opts.db, async (store) => {
     const bar = progress();
     const summary = await ingest(store, inputs, {
@@ -72,6 +73,7 @@ async function runTimeline(opts: { db: string; actor?: string[]; place?: string;
   for (const k of ['from', 'to'] as const) {
     if (opts[k] !== undefined && !normaliseDate(opts[k])) throw new UsageError(`--${k}: not a date: ${opts[k]}`);
   }
+  const { formatTimeline, timeline } = await import('../timeline/timeline.js');
   return withStore(opts.db, async (store) => {
     const entries = await timeline(store, {
       actors: opts.actor,
@@ -112,6 +114,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--with-text', 'add each article text to its record')
     .action(async (opts: { db: string; out?: string; withText?: boolean }) => {
+      const { exportJsonl } = await import('../export/jsonl.js');
       await withStore(opts.db, async (store) => {
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;
         await exportJsonl(store, out, { withText: opts.withText });
@@ -152,13 +155,13 @@ export function buildProgram(): Command {
   program
     .command('eval')
     .description('score the pipeline against a gold set; last line SCORE name=value …')
-    .argument('<suite>', `one of: ${listSuites().map((s) => s.name).join(', ') || '(none yet)'}`)
+    .argument('<suite>', `one of: ${suiteNames().join(', ')}`)
     .requiredOption('--data <path>', 'the gold set')
     .option('--out <dir>', 'write system output here')
     .option('--baseline <name>', 'also score a baseline from the same run')
     .action(async (name: string, opts: { data: string; out?: string; baseline?: string }) => {
-      const suite = getSuite(name);
-      if (!suite) throw new UsageError(`eval: unknown suite "${name}" (suites: ${listSuites().map((s) => s.name).join(', ') || 'none yet'})`);
+      const suite = await loadSuite(name);
+      if (!suite) throw new UsageError(`eval: unknown suite "${name}" (suites: ${suiteNames().join(', ')})`);
       const result = await suite.run(opts);
       for (const line of result.lines) say(line);
       say(formatScore(result.score));
@@ -167,7 +170,8 @@ export function buildProgram(): Command {
   program
     .command('stages')
     .description('list the pipeline stages in order, with the layers they read and add')
-    .action(() => {
+    .action(async () => {
+      const { STAGES } = await import('../pipeline/stages.js');
       for (const s of STAGES) say(`${s.name.padEnd(10)} requires [${s.requires.join(', ')}] produces [${s.produces.join(', ')}]: ${s.description}`);
     });
 

@@ -37,6 +37,8 @@ export class Doc {
     this.id = id;
     this.text = text;
     this.meta = Object.freeze({ ...meta });
+    // The text never changes once read: freeze the instance so no stage can swap it.
+    Object.freeze(this);
   }
 
   has(layer: string): boolean {

@@ -1,6 +1,7 @@
 /**
- * The `summitry eval` frame: each gold-set suite registers here with a name, and prints its
- * figures; the CLI adds the final `SCORE name=value …` line.
+ * The `summitry eval` frame: each gold-set suite is listed here by name and loaded only when
+ * it runs (suites pull in the whole pipeline). The CLI prints the suite's lines and adds the
+ * final `SCORE name=value …` line.
  */
 export interface EvalArgs {
   data: string;
@@ -20,18 +21,19 @@ export interface EvalSuite {
   run(args: EvalArgs): Promise<EvalResult>;
 }
 
-const suites = new Map<string, EvalSuite>();
+const SUITES: Record<string, { description: string; load: () => Promise<EvalSuite> }> = {
+  timex: {
+    description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
+    load: async () => (await import('./timex-suite.js')).timexSuite,
+  },
+};
 
-export function registerSuite(s: EvalSuite): void {
-  suites.set(s.name, s);
+export function suiteNames(): string[] {
+  return Object.keys(SUITES);
 }
 
-export function getSuite(name: string): EvalSuite | undefined {
-  return suites.get(name);
-}
-
-export function listSuites(): EvalSuite[] {
-  return [...suites.values()];
+export async function loadSuite(name: string): Promise<EvalSuite | undefined> {
+  return SUITES[name]?.load();
 }
 
 export function formatScore(score: Record<string, number>): string {

@@ -6,7 +6,7 @@ import { buildPipeline } from '../pipeline/stages.js';
 import type { TimexAttrs } from '../stages/timex.js';
 import { readMeantimeTimexJsonl, readTimeMLDir, writeTimeML, type TimeMLDoc } from './timeml.js';
 import { formatTimexReport, scoreTimex, type SystemTimex } from './timex-score.js';
-import { registerSuite, type EvalResult } from './suites.js';
+import type { EvalResult, EvalSuite } from './suites.js';
 
 /** The time layer as the pipeline runs it, over a document whose date is given. */
 const timePipeline = () => buildPipeline(['names', 'events']);
@@ -56,7 +56,7 @@ function readDocs(data: string): TimeMLDoc[] {
   throw new Error(`${data}: no TimeML (*.tml, *.TE3input) or MEANTIME timex JSONL found`);
 }
 
-registerSuite({
+export const timexSuite: EvalSuite = {
   name: 'timex',
   description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
   async run(args): Promise<EvalResult> {
@@ -89,4 +89,4 @@ registerSuite({
     }
     return { lines, score };
   },
-});
+};

@@ -53,6 +53,7 @@ interface DomElement extends DomNode {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getElementsByTagName(name: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
   remove(): void;
 }
 
@@ -100,11 +101,14 @@ function extract(html: string, url: string | undefined): HtmlArticle | null {
   let title: string | null = null;
   let blocks: string[] | null = null;
 
-  // Navigation menus are never article text, but a page made of little else
-  // can lead Readability to return its link list as "the article".
-  removeAll(doc, NAV_SELECTOR);
+  // Page chrome is never article text, but a page made of little else can
+  // lead Readability to return a menu or a login form as "the article".
+  stripChrome(doc);
 
-  const article = runReadability(doc);
+  // Readability's conditional cleaning is quadratic in nesting depth; very
+  // deep documents (never seen on real pages, easy to build by accident or
+  // malice) go straight to the linear fallback.
+  const article = exceedsDepth(doc.body, MAX_READABILITY_DEPTH) ? null : runReadability(doc);
   if (article) {
     title = cleanLine(article.title ?? null);
     if (typeof article.content === 'string' && article.content.length > 0) {
@@ -399,12 +403,8 @@ function fallbackBlocks(source: string): string[] | null {
   const doc = parseRaw(source);
   if (!doc?.documentElement) return null;
 
-  const chrome = Array.from(doc.querySelectorAll(CHROME_SELECTOR));
-  for (const el of chrome) {
-    // Some CMSs (ASP.NET WebForms) wrap the whole page in one <form>; keep a
-    // form that holds the page's actual content.
-    if (el.localName === 'form' && el.querySelector('p, article, main')) continue;
-    el.remove();
+  for (const el of Array.from(doc.querySelectorAll(CHROME_SELECTOR))) {
+    if (!isContentForm(el)) el.remove();
   }
 
   const roots: DomElement[] = [];
@@ -423,10 +423,40 @@ function fallbackBlocks(source: string): string[] | null {
   return null;
 }
 
-const NAV_SELECTOR = 'nav, [role="navigation"]';
+/**
+ * Before Readability: drop navigation everywhere, and headers, footers,
+ * sidebars and forms that sit outside any <article>/<main> (inside one they
+ * may hold the headline or a pull quote; Readability judges those itself).
+ */
+function stripChrome(doc: DomDocument): void {
+  for (const el of Array.from(doc.querySelectorAll(CHROME_SELECTOR))) {
+    if (el.localName === 'nav' || el.getAttribute('role') === 'navigation') {
+      el.remove();
+    } else if (!el.closest('article, main') && !isContentForm(el)) {
+      el.remove();
+    }
+  }
+}
 
-function removeAll(doc: DomDocument, selector: string): void {
-  for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
+/** Some CMSs (ASP.NET WebForms) wrap the whole page in one <form>. */
+function isContentForm(el: DomElement): boolean {
+  return el.localName === 'form' && el.querySelector('p, article, main') !== null;
+}
+
+const MAX_READABILITY_DEPTH = 100;
+
+/** True when an element under `root` is nested more than `limit` levels deep. */
+function exceedsDepth(root: DomElement | null, limit: number): boolean {
+  if (!root) return false;
+  const stack: Array<[DomElement, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** Share of link text above which a block set is a link list, not prose. */

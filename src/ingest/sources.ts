@@ -2,13 +2,19 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputProblem, RawArticle } from './article.js';
 import { decodeText, normaliseDate } from './decode.js';
-import { extractHtmlArticle } from './html.js';
 
 export const FORMATS: Record<string, RawArticle['format']> = { '.txt': 'txt', '.md': 'md', '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl' };
 const URL_TIMEOUT_MS = 20_000;
 
 /** One thing to read: a file (with the name it is reported under) or a URL. */
 export type Source = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+// linkedom and Readability load on the first HTML input only.
+let html: typeof import('./html.js') | null = null;
+async function htmlModule() {
+  html ??= await import('./html.js');
+  return html;
+}
 
 export type Item = { article: RawArticle } | { problem: InputProblem } | { warning: InputProblem };
 
@@ -78,24 +84,28 @@ export async function* readSource(s: Source): AsyncGenerator<Item> {
   yield* fromBytes(s.path, format, bytes, null);
 }
 
-function* fromBytes(input: string, format: RawArticle['format'], bytes: Uint8Array, url: string | null): Generator<Item> {
+type Extract = (typeof import('./html.js'))['extractHtmlArticle'];
+
+async function* fromBytes(input: string, format: RawArticle['format'], bytes: Uint8Array, url: string | null): AsyncGenerator<Item> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     yield { problem: { input, reason: decoded.reason } };
     return;
   }
-  if (format === 'jsonl') yield* fromJsonl(input, decoded.text);
-  else if (format === 'html') yield fromHtml(input, decoded.text, url);
+  const needsHtml = format === 'html' || (format === 'jsonl' && decoded.text.includes('"html"'));
+  const extract: Extract | null = needsHtml ? (await htmlModule()).extractHtmlArticle : null;
+  if (format === 'jsonl') yield* fromJsonl(input, decoded.text, extract);
+  else if (format === 'html') yield fromHtml(input, decoded.text, url, extract!);
   else yield { article: { source: input, format, text: decoded.text, title: null, publisher: null, url, published: null } };
 }
 
-function fromHtml(input: string, html: string, url: string | null): Item {
+function fromHtml(input: string, html: string, url: string | null, extractHtmlArticle: Extract): Item {
   const a = extractHtmlArticle(html, url ?? undefined);
   if (!a) return { problem: { input, reason: 'no article text found in the HTML' } };
   return { article: { source: input, format: 'html', text: a.text, title: a.title, publisher: a.publisher, url, published: a.published } };
 }
 
-function* fromJsonl(input: string, text: string): Generator<Item> {
+function* fromJsonl(input: string, text: string, extractHtmlArticle: Extract | null): Generator<Item> {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -121,7 +131,7 @@ function* fromJsonl(input: string, text: string): Generator<Item> {
     const html = str('html');
     if (body) {
       yield { article: { ...base, format: 'jsonl', text: body, published } };
-    } else if (html) {
+    } else if (html && extractHtmlArticle) {
       const a = extractHtmlArticle(html, base.url ?? undefined);
       if (!a) yield { problem: { input: at, reason: 'no article text found in the "html" field' } };
       else yield { article: { ...base, format: 'jsonl', text: a.text, title: base.title ?? a.title, publisher: base.publisher ?? a.publisher, published: published ?? a.published } };

@@ -52,6 +52,7 @@ interface Trigger {
   mode: string;
   form: string;
   roles: string;
+  object: string;
 }
 interface Cue {
   re: RegExp;
@@ -65,7 +66,7 @@ function load() {
   const triggers = new Map<string, Trigger[]>();
   for (const r of loadTable('event-triggers.tsv').rows) {
     const words = r.word!.split(/\s+/);
-    const t: Trigger = { words, type: r.type!, mode: r.mode!, form: r.form!, roles: r.roles! };
+    const t: Trigger = { words, type: r.type!, mode: r.mode!, form: r.form!, roles: r.roles!, object: r.object ?? '' };
     const list = triggers.get(words[0]!) ?? [];
     list.push(t);
     // Longer phrases first: "held talks" before "held".
@@ -120,9 +121,13 @@ export function findEvent(doc: Doc, sentence: Span): Span | null {
     if (inTimex(n)) continue;
     const name = doc.slice(n);
     // A name right after "in"/"to"/"at" is read as the place (first cut, no gazetteer yet).
-    if (!place && !n.attrs?.title && PLACE_PREPOSITION.test(doc.text.slice(Math.max(sentence.start, n.start - 12), n.start))) {
-      place = { name, start: n.start, end: n.end, by: 'events/place-after-preposition' };
-      continue;
+    if (!place && !n.attrs?.title) {
+      const gap = doc.text.slice(Math.max(sentence.start, n.start - 12), n.start);
+      const rule = PLACE_PREPOSITION.test(gap) ? 'place-after-preposition' : trigger.object === 'place' && n.start >= hit.end && !doc.text.slice(hit.end, n.start).trim() ? 'place-as-object' : null;
+      if (rule) {
+        place = { name, start: n.start, end: n.end, by: `events/${rule}` };
+        continue;
+      }
     }
     if (actors.some((a) => a.name === name)) continue;
     const role: Role = trigger.roles === 'participants' ? 'participant' : n.start < hit.start ? 'source' : 'target';
@@ -166,6 +171,9 @@ export const eventsStage: Stage = {
   run(doc: Doc) {
     const spans: Span[] = [];
     for (const s of doc.layer('sentence')) {
+      // A headline restates the body's main event; until mentions merge (issue #6) it would
+      // count that event twice.
+      if (s.label === 'headline') continue;
       const e = findEvent(doc, s);
       if (e) spans.push(e);
     }

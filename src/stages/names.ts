@@ -26,10 +26,10 @@ function onlyDemonyms(text: string, demonyms: Set<string>): boolean {
 }
 
 /**
- * `midSentence` holds the capitalised words the document uses inside sentences: a lone
- * capitalised word opening a sentence ("Reports", "Likewise") is a name only if it is one of them.
+ * `lowerCase` holds the words the document also writes in lower case: a lone capitalised word
+ * opening a sentence ("Envoys arrived.") is not a name when the text uses it as a common word.
  */
-export function findNames(doc: Doc, sentence: Span, midSentence: Set<string>): Span[] {
+export function findNames(doc: Doc, sentence: Span, lowerCase: Set<string>): Span[] {
   const { stop, titles, demonyms } = lists();
   const tokens = doc.within('token', sentence.start, sentence.end);
   const out: Span[] = [];
@@ -43,7 +43,7 @@ export function findNames(doc: Doc, sentence: Span, midSentence: Set<string>): S
     });
     const nameTokens = run.slice(lastTitle + 1);
     const nameText = nameTokens.length ? doc.text.slice(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end) : '';
-    const loneOpener = nameTokens.length === 1 && nameTokens[0]!.start === sentence.start && !midSentence.has(nameText.replace(POSSESSIVE, ''));
+    const loneOpener = nameTokens.length === 1 && nameTokens[0]!.start === sentence.start && lowerCase.has(nameText.replace(POSSESSIVE, '').toLowerCase());
     if (nameTokens.length && !loneOpener && !onlyDemonyms(nameText, demonyms)) {
       const first = nameTokens[0]!;
       const last = nameTokens[nameTokens.length - 1]!;
@@ -79,14 +79,13 @@ export const namesStage: Stage = {
   produces: ['name'],
   description: 'capitalised names, with a title split off where one stands before the name (first cut)',
   run(doc: Doc) {
-    const midSentence = new Set<string>();
-    for (const s of doc.layer('sentence')) {
-      for (const t of doc.within('token', s.start, s.end)) {
-        if (t.start > s.start && CAPITALISED.test(doc.slice(t))) midSentence.add(doc.slice(t).replace(POSSESSIVE, ''));
-      }
+    const lowerCase = new Set<string>();
+    for (const t of doc.layer('token')) {
+      const w = doc.slice(t);
+      if (/^\p{Ll}/u.test(w)) lowerCase.add(w.replace(POSSESSIVE, ''));
     }
     const spans: Span[] = [];
-    for (const s of doc.layer('sentence')) spans.push(...findNames(doc, s, midSentence));
+    for (const s of doc.layer('sentence')) spans.push(...findNames(doc, s, lowerCase));
     return { name: spans };
   },
 };

@@ -73,6 +73,15 @@ function trimmed(block: string, from: number, to: number, offset: number) {
   return { start: offset + from, end: offset + to };
 }
 
+/** Most headlines are short; a longer unpunctuated first block is more likely body text. */
+const HEADLINE_MAX_WORDS = 20;
+
+/** The first block is a headline when it is one short line without a final full stop. */
+function isHeadline(text: string, b: { start: number; end: number }, index: number): boolean {
+  const t = text.slice(b.start, b.end);
+  return index === 0 && !t.includes('\n') && !/[.!?]["”’)]*$/.test(t) && t.split(/\s+/).length <= HEADLINE_MAX_WORDS;
+}
+
 export const segmentStage: Stage = {
   name: 'segment',
   requires: ['skip'],
@@ -82,17 +91,18 @@ export const segmentStage: Stage = {
     const paragraphs: Span[] = [];
     const sentences: Span[] = [];
     const tokens: Span[] = [];
-    for (const b of blocks(doc.text, doc.layer('skip'))) {
-      paragraphs.push({ ...b, label: 'paragraph', by: 'segment/lines', confidence: 1 });
-      for (const s of splitSentences(doc.text, b.start, b.end)) {
-        sentences.push({ ...s, label: 'sentence', by: 'segment/punctuation', confidence: 0.95 });
+    blocks(doc.text, doc.layer('skip')).forEach((b, i) => {
+      const headline = isHeadline(doc.text, b, i);
+      paragraphs.push({ ...b, label: headline ? 'headline' : 'paragraph', by: headline ? 'segment/headline' : 'segment/lines', confidence: headline ? 0.8 : 1 });
+      for (const s of headline ? [b] : splitSentences(doc.text, b.start, b.end)) {
+        sentences.push({ ...s, label: headline ? 'headline' : 'sentence', by: headline ? 'segment/headline' : 'segment/punctuation', confidence: 0.95 });
         TOKEN.lastIndex = 0;
         const piece = doc.text.slice(s.start, s.end);
         for (let m = TOKEN.exec(piece); m; m = TOKEN.exec(piece)) {
           tokens.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, label: 'token', by: 'segment/regex', confidence: 1 });
         }
       }
-    }
+    });
     return { paragraph: paragraphs, sentence: sentences, token: tokens };
   },
 };

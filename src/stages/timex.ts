@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Doc, Span } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
+import { loadTable } from '../util/knowledge.js';
 
 /**
  * First-cut time expressions: chrono-node proposes dates, anchored on the article date.
@@ -45,10 +46,33 @@ function lastDay(value: string): string {
   return value;
 }
 
+let tenseCues: { re: RegExp; tense: 'past' | 'future' }[] | null = null;
+const REGULAR_PAST = /\b\p{L}{3,}ed\b/iu;
+
+/** The tense a sentence speaks in, from cue words (knowledge/tense-cues.tsv). */
+export function sentenceTense(sentence: string): 'past' | 'future' | null {
+  tenseCues ??= loadTable('tense-cues.tsv').rows.map((r) => ({ re: new RegExp(`\\b(?:${r.cue})\\b`, 'iu'), tense: r.tense as 'past' | 'future' }));
+  for (const c of tenseCues) if (c.tense === 'future' && c.re.test(sentence)) return 'future';
+  for (const c of tenseCues) if (c.tense === 'past' && c.re.test(sentence)) return 'past';
+  return REGULAR_PAST.test(sentence) ? 'past' : null;
+}
+
+/** A bare weekday, moved to the occurrence on or before (past) or on or after (future) the anchor. */
+function weekdayByTense(c: chrono.ParsedComponents, anchor: string, tense: 'past' | 'future'): string {
+  const base = new Date(`${anchor}T12:00:00Z`);
+  const want = c.get('weekday')!;
+  const diff = (want - base.getUTCDay() + 7) % 7;
+  const shift = tense === 'future' ? diff : diff === 0 ? 0 : diff - 7;
+  const d = new Date(base.getTime() + shift * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
 export function tagTimexes(text: string, from: number, to: number, anchor: string | null): Span[] {
   const ref = anchor ? new Date(`${anchor}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: Span[] = [];
-  for (const r of chrono.parse(text.slice(from, to), { instant: ref, timezone: 0 })) {
+  const sentence = text.slice(from, to);
+  let tense: 'past' | 'future' | null | undefined;
+  for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 })) {
     // Without an article date a year we would have to guess is no date at all.
     if (!anchor && !/\b\d{4}\b/.test(r.text)) continue;
     let start = from + r.index;
@@ -59,6 +83,15 @@ export function tagTimexes(text: string, from: number, to: number, anchor: strin
       surface = surface.slice(prep[0].length);
     }
     const a = valueOf(r.start);
+    let by = 'timex/chrono';
+    const bareWeekday = r.start.isCertain('weekday') && !r.start.isCertain('day');
+    if (bareWeekday && anchor && !r.end) {
+      tense ??= sentenceTense(sentence);
+      if (tense) {
+        a.value = weekdayByTense(r.start, anchor, tense);
+        by = `timex/chrono+weekday-${tense}`;
+      }
+    }
     let value = a.value;
     let endValue = lastDay(a.value);
     if (r.end) {
@@ -67,7 +100,7 @@ export function tagTimexes(text: string, from: number, to: number, anchor: strin
       endValue = lastDay(b.value);
     }
     const attrs: TimexAttrs = { type: 'DATE', value, start: firstDay(a.value), end: endValue, granularity: a.granularity, implied: a.implied };
-    out.push({ start, end: start + surface.length, label: 'TIMEX3', by: 'timex/chrono', confidence: a.implied.length ? 0.6 : 0.8, attrs: attrs as unknown as Record<string, unknown> });
+    out.push({ start, end: start + surface.length, label: 'TIMEX3', by, confidence: a.implied.length ? 0.6 : 0.8, attrs: attrs as unknown as Record<string, unknown> });
   }
   return out;
 }

@@ -1,2 +1,0 @@
-/** Every eval suite registers itself by being imported here. */
-import './timex-suite.js';
