@@ -59,7 +59,7 @@ test(`an ingest of ${N} articles killed with SIGKILL, then rerun, stores every a
   assert.equal(one('SELECT count(DISTINCT id) AS n FROM articles'), N);
   assert.equal(one('SELECT count(DISTINCT source) AS n FROM articles'), N);
   // No half-written article: each has its sentences and its event mentions.
-  assert.equal(one(`SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM spans s WHERE s.article_id = a.id AND s.layer = 'sentence')`), 0);
+  assert.equal(one(`SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM layers l WHERE l.article_id = a.id AND l.layer = 'sentence' AND l.count > 0)`), 0);
   assert.equal(one(`SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id)`), 0);
   assert.equal(one('SELECT count(*) AS n FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id)'), 0);
 

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { ProcessedArticle, MentionDraft } from '../ingest/process.js';
-import type { DB } from '../store/schema.js';
+import type { Insertable } from 'kysely';
+import type { DB, EventTable, MentionTable } from '../store/schema.js';
+
+const ROWS_PER_INSERT = 1000;
 import { hashId } from '../util/hash.js';
 import { summarize } from './summary.js';
 
@@ -49,42 +52,44 @@ export function eventFields(m: MentionDraft) {
  * cross-article merging over candidate clusters.
  */
 export async function consolidateArticle(tx: Transaction<DB>, article: ProcessedArticle): Promise<number> {
+  if (!article.mentions.length) return 0;
+  const events: Insertable<EventTable>[] = [];
+  const mentions: Insertable<MentionTable>[] = [];
   for (const m of article.mentions) {
     const key = [article.id, m.start, m.end, m.attrs.type] as const;
     const eventId = hashId('e', ...key);
     const { actors, place, time, summary } = eventFields(m);
-    await tx
-      .insertInto('events')
-      .values({
-        id: eventId,
-        type: m.attrs.type,
-        mode: m.attrs.mode,
-        summary,
-        status: m.attrs.status,
-        actors: JSON.stringify(actors),
-        place: place && JSON.stringify(place),
-        time: time && JSON.stringify(time),
-        time_start: time?.start ?? null,
-        topics: JSON.stringify(m.attrs.topics),
-      })
-      .execute();
-    await tx
-      .insertInto('mentions')
-      .values({
-        id: hashId('m', ...key),
-        article_id: article.id,
-        event_id: eventId,
-        type: m.attrs.type,
-        mode: m.attrs.mode,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        status: m.attrs.status,
-        attribution: m.attrs.attribution,
-        reported: article.date.date,
-        detail: JSON.stringify(m.attrs),
-      })
-      .execute();
+    events.push({
+      id: eventId,
+      type: m.attrs.type,
+      mode: m.attrs.mode,
+      summary,
+      status: m.attrs.status,
+      actors: JSON.stringify(actors),
+      place: place && JSON.stringify(place),
+      time: time && JSON.stringify(time),
+      time_start: time?.start ?? null,
+      topics: JSON.stringify(m.attrs.topics),
+    });
+    mentions.push({
+      id: hashId('m', ...key),
+      article_id: article.id,
+      event_id: eventId,
+      type: m.attrs.type,
+      mode: m.attrs.mode,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      status: m.attrs.status,
+      attribution: m.attrs.attribution,
+      reported: article.date.date,
+      detail: JSON.stringify(m.attrs),
+    });
+  }
+  // Multi-row inserts: one statement per table, in chunks under SQLite's variable limit.
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    await tx.insertInto('events').values(events.slice(i, i + ROWS_PER_INSERT)).execute();
+    await tx.insertInto('mentions').values(mentions.slice(i, i + ROWS_PER_INSERT)).execute();
   }
   return article.mentions.length;
 }

@@ -23,18 +23,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('sentences', 'integer', (c) => c.notNull())
         .addColumn('ingested_at', 'text', (c) => c.notNull())
         .execute();
+      // Spans are read per article and layer (the reader, "why does it say that?"), so each
+      // layer is stored as one JSON array: far fewer rows and statements per article.
       await db.schema
-        .createTable('spans')
+        .createTable('layers')
         .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
         .addColumn('layer', 'text', (c) => c.notNull())
-        .addColumn('start', 'integer', (c) => c.notNull())
-        .addColumn('end', 'integer', (c) => c.notNull())
-        .addColumn('label', 'text', (c) => c.notNull())
-        .addColumn('by', 'text', (c) => c.notNull())
-        .addColumn('confidence', 'real', (c) => c.notNull())
-        .addColumn('attrs', 'text')
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('spans', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('layers_pk', ['article_id', 'layer'])
         .execute();
-      await db.schema.createIndex('spans_article').on('spans').columns(['article_id', 'layer', 'start']).execute();
       await db.schema
         .createTable('events')
         .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())

@@ -3,9 +3,6 @@ import { consolidateArticle } from '../consolidate/consolidate.js';
 import type { ProcessedArticle } from '../ingest/process.js';
 import type { Store } from './store.js';
 
-/** SQLite allows 32,766 bound variables; 8 columns a span row. */
-const SPAN_ROWS_PER_INSERT = 1000;
-
 /**
  * Stores one processed article with its spans, mentions and events in one transaction.
  * Returns false when the article was already stored (re-ingest is a no-op).
@@ -33,20 +30,15 @@ export async function saveArticle(store: Store, p: ProcessedArticle, now = new D
       .returning('seq')
       .executeTakeFirstOrThrow();
     await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${p.meta.title ?? ''}, ${p.meta.text})`.execute(tx);
-    for (let i = 0; i < p.spans.length; i += SPAN_ROWS_PER_INSERT) {
+    const layers = [...new Set(p.spans.map((s) => s.layer))];
+    if (layers.length) {
       await tx
-        .insertInto('spans')
+        .insertInto('layers')
         .values(
-          p.spans.slice(i, i + SPAN_ROWS_PER_INSERT).map((s) => ({
-            article_id: p.id,
-            layer: s.layer,
-            start: s.start,
-            end: s.end,
-            label: s.label,
-            by: s.by,
-            confidence: s.confidence,
-            attrs: s.attrs && Object.keys(s.attrs).length ? JSON.stringify(s.attrs) : null,
-          })),
+          layers.map((layer) => {
+            const spans = p.spans.filter((s) => s.layer === layer).map(({ layer: _l, ...span }) => span);
+            return { article_id: p.id, layer, count: spans.length, spans: JSON.stringify(spans) };
+          }),
         )
         .execute();
     }

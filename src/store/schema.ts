@@ -17,15 +17,12 @@ export interface ArticleTable {
   ingested_at: string;
 }
 
-export interface SpanTable {
+/** One row per article and annotation layer: the layer's spans as a JSON array. */
+export interface LayerTable {
   article_id: string;
   layer: string;
-  start: number;
-  end: number;
-  label: string;
-  by: string;
-  confidence: number;
-  attrs: string | null;
+  count: number;
+  spans: string;
 }
 
 export interface MentionTable {
@@ -62,7 +59,7 @@ export interface EventTable {
 
 export interface DB {
   articles: ArticleTable;
-  spans: SpanTable;
+  layers: LayerTable;
   mentions: MentionTable;
   events: EventTable;
 }

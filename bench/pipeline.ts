@@ -1,0 +1,65 @@
+/**
+ * Pipeline and ingest throughput. Run: `npm run bench` (after `npm run build`).
+ * Corpus: the seed articles in ../shared/seeds when present, else examples/*.txt, repeated.
+ * Prints articles/s, MB/s of text, per-stage time and memory; one core for the pipeline part.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RawArticle } from '../src/ingest/article.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { processArticle } from '../src/ingest/process.js';
+import { buildPipeline } from '../src/pipeline/stages.js';
+import { Store } from '../src/store/store.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seeds = path.resolve(ROOT, '../shared/seeds');
+const dir = existsSync(seeds) ? seeds : path.join(ROOT, 'examples');
+const texts = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+console.log(`corpus: ${texts.length} articles from ${path.relative(process.cwd(), dir) || '.'}, ${ROUNDS} rounds`);
+
+// 1. The pipeline alone, in this thread (one core).
+const pipeline = buildPipeline();
+const stageMs = new Map<string, number>();
+let chars = 0;
+let n = 0;
+for (let w = 0; w < 3; w++) for (const t of texts) processArticle(raw(t, 'warm'), pipeline);
+const t0 = performance.now();
+for (let r = 0; r < ROUNDS; r++) {
+  for (const t of texts) {
+    const p = processArticle(raw(t, `r${r}`), pipeline);
+    for (const s of p.trace) stageMs.set(s.stage, (stageMs.get(s.stage) ?? 0) + s.ms);
+    chars += t.length;
+    n++;
+  }
+}
+const secs = (performance.now() - t0) / 1000;
+console.log(`pipeline (1 core): ${n} articles in ${secs.toFixed(2)} s = ${(n / secs).toFixed(0)} articles/s, ${(chars / secs / 1e6).toFixed(2)} MB/s`);
+console.log(`  per stage: ${[...stageMs].map(([k, v]) => `${k} ${((v / secs / 10)).toFixed(1)}%`).join(', ')}`);
+
+// 2. Full ingest into a fresh store: reading, pipeline (worker threads), one transaction per article.
+const tmp = mkdtempSync(path.join(tmpdir(), 'summitry-bench-'));
+const corpus = path.join(tmp, 'corpus');
+mkdirSync(corpus);
+const FILES = Number(process.env.BENCH_FILES ?? 1000);
+for (let i = 0; i < FILES; i++) writeFileSync(path.join(corpus, `${String(i).padStart(5, '0')}.txt`), `${texts[i % texts.length]}\n\n(bench copy ${i})\n`);
+for (const workers of [0, 2]) {
+  const store = await Store.open(path.join(tmp, `b${workers}.db`));
+  const s = await ingest(store, [corpus], { workers });
+  await store.close();
+  console.log(`ingest (${workers ? `${workers} worker threads` : 'in-process'}): ${s.stored} articles in ${s.seconds.toFixed(2)} s = ${(s.stored / s.seconds).toFixed(0)} articles/s, ${s.mentions} event mentions`);
+}
+rmSync(tmp, { recursive: true, force: true });
+const mem = process.memoryUsage();
+console.log(`memory: rss ${mb(mem.rss)} MB, heap used ${mb(mem.heapUsed)} MB`);
+
+function raw(text: string, tag: string): RawArticle {
+  return { source: `bench-${tag}.txt`, format: 'txt', text: `${text}\n${tag}`, title: null, publisher: null, url: null, published: null };
+}
