@@ -88,6 +88,7 @@ test('dateline: metadata, then a dateline or byline near the top, else the first
     { text: 'Talks held\n\nBy Jane Roe | June 12, 2018 | No Comments\n\nThe leaders met.', date: '2018-06-12', inferred: false, by: 'dateline/byline' },
     { text: 'The leaders shook hands in Singapore on June 12, 2018, an aide said.', date: '2018-06-12', inferred: true, by: 'dateline/first-full-date' },
     { text: 'The leaders shook hands in Singapore on Tuesday.', date: null, inferred: false },
+    { text: 'The leader is to arrive for two days of talks.', date: null, inferred: false },
   ];
   for (const c of cases) {
     const doc = analyse(c.text, c.published ?? null);

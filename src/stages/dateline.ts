@@ -18,7 +18,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function fullDates(text: string): { index: number; text: string; date: string }[] {
   return chrono.strict
     .parse(text, new Date(Date.UTC(2000, 0, 1, 12)))
-    .filter((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))
+    // A stated year, not one computed from the reference date ("for two days").
+    .filter((r) => /\b(1[89]|20)\d\d\b/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day'))
     .map((r) => ({ index: r.index, text: r.text, date: `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}` }));
 }
 
