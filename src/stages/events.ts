@@ -57,7 +57,7 @@ interface Trigger {
 interface Cue {
   re: RegExp;
   status: string;
-  rule: string;
+  scope: 'before' | 'sentence';
 }
 
 let knowledge: { triggers: Map<string, Trigger[]>; cues: Cue[] } | null = null;
@@ -73,7 +73,7 @@ function load() {
     list.sort((a, b) => b.words.length - a.words.length);
     triggers.set(words[0]!, list);
   }
-  const cues = loadTable('status-cues.tsv').rows.map((r) => ({ re: new RegExp(`\\b(?:${r.cue})\\b`, 'giu'), status: r.status!, rule: r.cue! }));
+  const cues = loadTable('status-cues.tsv').rows.map((r) => ({ re: new RegExp(`\\b(?:${r.cue})\\b`, 'giu'), status: r.status!, scope: (r.scope === 'sentence' ? 'sentence' : 'before') as Cue['scope'] }));
   knowledge = { triggers, cues };
   return knowledge;
 }
@@ -95,9 +95,19 @@ function findTrigger(doc: Doc, tokens: Span[]): { trigger: Trigger; start: numbe
 }
 
 function statusOf(doc: Doc, sentence: Span, triggerStart: number, form: string): { status: string; by: string } {
+  const whole = doc.text.slice(sentence.start, sentence.end);
+  const cues = load().cues;
+  // Sentence-wide cues (cancelled, denied, did not …) override tense and modality.
+  for (const cue of cues) {
+    if (cue.scope !== 'sentence') continue;
+    cue.re.lastIndex = 0;
+    const m = cue.re.exec(whole);
+    if (m) return { status: cue.status, by: `status/cue:${m[0].toLowerCase()}` };
+  }
   const before = doc.text.slice(sentence.start, triggerStart);
   let best: { status: string; by: string; at: number } | null = null;
-  for (const cue of load().cues) {
+  for (const cue of cues) {
+    if (cue.scope !== 'before') continue;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(before); m; m = cue.re.exec(before)) {
       if (!best || m.index > best.at) best = { status: cue.status, by: `status/cue:${m[0].toLowerCase()}`, at: m.index };
