@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as chrono from 'chrono-node';
 import { Doc } from '../doc/doc.js';
 import { buildPipeline } from '../pipeline/stages.js';
-import type { TimexAttrs } from '../stages/timex.js';
+import { valueOf, type TimexAttrs } from '../stages/timex.js';
 import { readMeantimeTimexJsonl, readTimeMLDir, writeTimeML, type TimeMLDoc } from './timeml.js';
 import { formatTimexReport, scoreTimex, type SystemTimex } from './timex-score.js';
 import type { EvalResult, EvalSuite } from './suites.js';
@@ -23,19 +23,12 @@ export function tagWithPipeline(docs: TimeMLDoc[]): SystemTimex[][] {
   });
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** chrono-node on its own: each result's start, valued by its known components. */
 export function tagWithChrono(docs: TimeMLDoc[]): SystemTimex[][] {
   return docs.map((d) => {
     const ref = d.dct ? new Date(`${d.dct}T12:00:00Z`) : new Date();
-    return chrono.parse(d.text, { instant: ref, timezone: 0 }).map((r) => {
-      const c = r.start;
-      const value = c.isCertain('day') || c.isCertain('weekday')
-        ? `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`
-        : c.isCertain('month') ? `${c.get('year')}-${pad(c.get('month')!)}` : String(c.get('year'));
-      return { start: r.index, end: r.index + r.text.length, type: 'DATE', value };
-    });
+    return chrono.parse(d.text, { instant: ref, timezone: 0 }).map((r) => ({ start: r.index, end: r.index + r.text.length, type: 'DATE', value: valueOf(r.start).value }));
   });
 }
 

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Doc, Span } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
+import { pad2 } from '../util/dates.js';
 
 /** How far into the article a dateline may stand. */
 const HEAD_CHARS = 600;
@@ -12,7 +13,6 @@ export interface ArticleDate {
   basis: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Full calendar dates (year, month and day all stated) in a piece of text. */
 export function fullDates(text: string): { index: number; text: string; date: string }[] {
@@ -20,7 +20,7 @@ export function fullDates(text: string): { index: number; text: string; date: st
     .parse(text, new Date(Date.UTC(2000, 0, 1, 12)))
     // A stated year, not one computed from the reference date ("for two days").
     .filter((r) => /\b(1[89]|20)\d\d\b/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day'))
-    .map((r) => ({ index: r.index, text: r.text, date: `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}` }));
+    .map((r) => ({ index: r.index, text: r.text, date: `${r.start.get('year')}-${pad2(r.start.get('month')!)}-${pad2(r.start.get('day')!)}` }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Doc, Span } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
+import { pad2 } from '../util/dates.js';
 import { loadTable } from '../util/knowledge.js';
 
 /**
@@ -20,16 +21,16 @@ export interface TimexAttrs {
   implied: string[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const LEADING_PREPOSITION = /^(on|in|at|by|from|since|until|during)\s+/i;
 
-function valueOf(c: chrono.ParsedComponents): { value: string; granularity: Granularity; implied: string[] } {
+/** A chrono result's TIMEX3 value at the granularity of its stated components. */
+export function valueOf(c: chrono.ParsedComponents): { value: string; granularity: Granularity; implied: string[] } {
   const y = c.get('year')!;
   const m = c.get('month')!;
   const d = c.get('day')!;
   const implied = (['year', 'month', 'day'] as const).filter((k) => !c.isCertain(k));
-  if (c.isCertain('day') || c.isCertain('weekday')) return { value: `${y}-${pad(m)}-${pad(d)}`, granularity: 'day', implied };
-  if (c.isCertain('month')) return { value: `${y}-${pad(m)}`, granularity: 'month', implied: implied.filter((k) => k !== 'day') };
+  if (c.isCertain('day') || c.isCertain('weekday')) return { value: `${y}-${pad2(m)}-${pad2(d)}`, granularity: 'day', implied };
+  if (c.isCertain('month')) return { value: `${y}-${pad2(m)}`, granularity: 'month', implied: implied.filter((k) => k !== 'day') };
   return { value: String(y), granularity: 'year', implied: [] };
 }
 
@@ -41,7 +42,7 @@ function lastDay(value: string): string {
   if (value.length === 4) return `${value}-12-31`;
   if (value.length === 7) {
     const [y, m] = value.split('-').map(Number) as [number, number];
-    return `${value}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+    return `${value}-${pad2(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
   }
   return value;
 }
@@ -64,7 +65,7 @@ function weekdayByTense(c: chrono.ParsedComponents, anchor: string, tense: 'past
   const diff = (want - base.getUTCDay() + 7) % 7;
   const shift = tense === 'future' ? diff : diff === 0 ? 0 : diff - 7;
   const d = new Date(base.getTime() + shift * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 export function tagTimexes(text: string, from: number, to: number, anchor: string | null): Span[] {
