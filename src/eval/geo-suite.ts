@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { countriesByAdjective } from '../geo/context.js';
+import { documentSetting, hintAfter } from '../geo/context.js';
 import { gazetteer } from '../geo/gazetteer.js';
 import { distanceKm, mostPopulous, resolveMentions, type Resolution } from '../geo/resolve.js';
 import type { EvalResult, EvalSuite } from './suites.js';
@@ -104,9 +104,10 @@ export function score(answers: { gold: GoldToponym; lat: number | null; lon: num
 }
 
 export function resolveGoldDoc(doc: GoldDoc, toponyms: GoldToponym[]): Resolution[] {
+  const setting = documentSetting(doc.text);
   return resolveMentions(
-    toponyms.map((t) => ({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) || t.text })),
-    countriesByAdjective(doc.text),
+    toponyms.map((t) => ({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) || t.text, hint: hintAfter(doc.text, t.end) })),
+    setting,
   );
 }
 

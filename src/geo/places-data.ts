@@ -23,6 +23,8 @@ export interface PlaceRecord {
   geonameid?: number;
   /** GeoNames feature code for towns (PPLC …), 'PCLI' / 'ADM1' / 'AREA' / 'VENUE' otherwise. */
   fcode: string;
+  /** The written forms of a team-written record (name and aliases, as in the data file). */
+  surfaces?: string[];
 }
 
 export interface CountryRecord extends PlaceRecord {
@@ -35,8 +37,8 @@ export interface PlaceData {
   countries: CountryRecord[];
   iso2to3: Map<string, string>;
   byIso3: Map<string, CountryRecord>;
-  /** Demonym key ("north korean") → country. */
-  demonyms: Map<string, CountryRecord>;
+  /** Demonym key ("north korean", "european") → country or area. */
+  demonyms: Map<string, PlaceRecord>;
   /** Region records by "ISO3/admin1". */
   regionsByAdmin1: Map<string, PlaceRecord>;
 }
@@ -57,7 +59,7 @@ export function placeData(): PlaceData {
   const countries: CountryRecord[] = [];
   const iso2to3 = new Map<string, string>();
   const byIso3 = new Map<string, CountryRecord>();
-  const demonyms = new Map<string, CountryRecord>();
+  const demonyms = new Map<string, PlaceRecord>();
   for (const row of loadTable('places-countries.tsv').rows) {
     const r: CountryRecord = {
       id: `country:${row.iso3}`,
@@ -72,6 +74,7 @@ export function placeData(): PlaceData {
       iso2: row.iso2!,
       demonyms: split(row.demonyms),
     };
+    r.surfaces = [r.name, ...split(row.aliases)];
     countries.push(r);
     iso2to3.set(r.iso2, r.country!);
     byIso3.set(r.country!, r);
@@ -88,9 +91,10 @@ export function placeData(): PlaceData {
       const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.cc[h.row]!) === country);
       if (hit) admin1 = g.admin1[hit.row]!;
     }
-    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: Number(row.lat), lon: Number(row.lon), population: 0, fcode: admin1 ? 'ADM1' : 'AREA' };
+    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: Number(row.lat), lon: Number(row.lon), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
     for (const n of [r.name, ...split(row.aliases)]) add(n, r);
+    for (const d of split(row.demonyms)) if (!demonyms.has(normalisePlaceName(d))) demonyms.set(normalisePlaceName(d), r);
   }
   for (const row of loadTable('places-venues.tsv').rows) {
     const kind = (row.kind || 'venue') as PlaceKind;

@@ -47,7 +47,7 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
       return 7.2;
     default: {
       const bonus = rec.fcode === 'PPLC' ? 1.5 : rec.fcode === 'PPLA' ? 0.8 : rec.fcode === 'PPLA2' ? 0.3 : 0;
-      return Math.log10(rec.population + 10) + bonus - (alt ? 1.5 : 0);
+      return Math.log10(rec.population + 10) + bonus - (alt ? 2.5 : 0);
     }
   }
 }
@@ -64,10 +64,9 @@ export function candidates(text: string): Candidate[] {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
   }
-  if (!out.length) {
-    const country = placeData().demonyms.get(key);
-    if (country) out.push({ rec: country, prior: kindPrior(country, false) - 1, via: 'demonym' });
-  }
+  // "Turkish", "Russians", "European": the country or area, beside any town of that name.
+  const demonym = placeData().demonyms.get(key) ?? placeData().demonyms.get(key.replace(/s$/, ''));
+  if (demonym && !out.some((c) => c.rec === demonym)) out.push({ rec: demonym, prior: kindPrior(demonym, false) - 1, via: 'demonym' });
   out.sort((a, b) => b.prior - a.prior);
   if (candidateCache.size > 50_000) candidateCache.clear();
   candidateCache.set(key, out);
@@ -104,22 +103,39 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
 }
 
 interface Group {
-  key: string;
   cands: Candidate[];
-  hint: PlaceMention['hint'];
-  choice: Candidate | null;
-  score: number;
-  margin: number;
-  rule: string;
+  /** Current scores and probabilities, parallel to cands. */
+  scores: number[];
+  probs: number[];
+  rules: string[];
 }
 
 const admin1Key = (r: PlaceRecord) => (r.country && r.admin1 ? `${r.country}/${r.admin1}` : '');
 
+/** Candidates scored per group (the few best by prior): enough, and keeps the spatial term cheap. */
+const MAX_SCORED = 25;
+
+export interface ResolveContext {
+  /** ISO alpha-3 codes the document names otherwise (adjectives, countries in the text). */
+  countries?: readonly string[];
+  /** "ISO3/admin1" keys of regions the text names. */
+  admin1s?: readonly string[];
+}
+
+function softmax(scores: number[]): number[] {
+  const max = Math.max(...scores);
+  const e = scores.map((s) => Math.exp(2 * (s - max)));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
 /**
- * Resolves the mentions of one document together. `contextCountries` are ISO alpha-3 codes
- * the document mentions otherwise (demonyms, actor countries).
+ * Resolves the mentions of one document together (one sense per name and hint): each
+ * candidate's prior plus the support of the other names' candidates, weighted by how likely
+ * each of those is – shared country, shared first-level region, a place within 100 km – over
+ * three rounds.
  */
-export function resolveMentions(mentions: readonly PlaceMention[], contextCountries: readonly string[] = []): Resolution[] {
+export function resolveMentions(mentions: readonly PlaceMention[], context: ResolveContext = {}): Resolution[] {
   const groups = new Map<string, Group>();
   const groupOf = mentions.map((m) => {
     const key = `${normalisePlaceName(m.text)}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
@@ -131,88 +147,97 @@ export function resolveMentions(mentions: readonly PlaceMention[], contextCountr
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
         if (narrowed.length) cands = narrowed;
       }
-      g = { key, cands, hint: h, choice: cands[0] ?? null, score: cands[0]?.prior ?? 0, margin: 0, rule: 'prior' };
+      cands = cands.slice(0, MAX_SCORED);
+      // A country or region of that name outranks same-named towns unless the text says otherwise.
+      if (cands.some((c) => c.rec.kind === 'country' || (c.rec.kind === 'region' && c.rec.fcode === 'ADM1'))) {
+        cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
+      }
+      const scores = cands.map((c) => c.prior);
+      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 'prior') };
       groups.set(key, g);
     }
     return g;
   });
-  const list = [...groups.values()];
-  for (let pass = 0; pass < 2; pass++) {
-    // What the other names say, from the previous pass's choices.
-    const countries = new Map<string, number>();
-    const admin1s = new Map<string, number>();
-    for (const g of list) {
-      const r = g.choice?.rec;
-      if (!r) continue;
-      if (r.country) countries.set(r.country, (countries.get(r.country) ?? 0) + 1);
-      const a = admin1Key(r);
-      if (a) admin1s.set(a, (admin1s.get(a) ?? 0) + (r.kind === 'region' ? 2 : 1));
-    }
-    for (const c of contextCountries) countries.set(c, (countries.get(c) ?? 0) + 1);
-    const n = Math.max(1, list.filter((g) => g.choice).length);
-    const choices = list.map((g) => g.choice?.rec ?? null);
-    for (const g of list) {
-      if (!g.cands.length) continue;
-      const own = g.choice?.rec;
-      let best: Candidate | null = null;
-      let bestScore = -Infinity;
-      let second = -Infinity;
-      let bestRule = 'prior';
-      for (const c of g.cands) {
+  const list = [...groups.values()].filter((g) => g.cands.length);
+  const fixedCountries = new Map<string, number>();
+  for (const c of context.countries ?? []) fixedCountries.set(c, 1);
+  const fixedAdmin1 = new Set(context.admin1s ?? []);
+  for (let pass = 0; pass < 3 && list.length; pass++) {
+    // Support from every group's candidates, weighted by their probability.
+    const countryTotal = new Map(fixedCountries);
+    const admin1Total = new Map<string, number>();
+    const own: { country: Map<string, number>; admin1: Map<string, number> }[] = list.map((g) => {
+      const country = new Map<string, number>();
+      const admin1 = new Map<string, number>();
+      g.cands.forEach((c, i) => {
+        const p = g.probs[i]!;
+        if (c.rec.country) country.set(c.rec.country, (country.get(c.rec.country) ?? 0) + p);
+        const a = admin1Key(c.rec);
+        if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.kind === 'region' ? 2 : 1));
+      });
+      for (const [k, v] of country) countryTotal.set(k, (countryTotal.get(k) ?? 0) + v);
+      for (const [k, v] of admin1) admin1Total.set(k, (admin1Total.get(k) ?? 0) + v);
+      return { country, admin1 };
+    });
+    const others = Math.max(1, list.length - 1 + fixedCountries.size);
+    list.forEach((g, gi) => {
+      g.cands.forEach((c, i) => {
         const r = c.rec;
         let score = c.prior;
-        let rule = 'prior';
+        const rules: string[] = [];
         if (r.country) {
-          const support = (countries.get(r.country) ?? 0) - (own?.country === r.country ? 1 : 0);
-          if (support > 0) {
-            score += 1 + (3 * support) / n;
-            rule = 'country';
+          const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
+          if (support > 0.3) {
+            score += 1 + (3 * Math.min(support, others)) / others;
+            rules.push('country');
           }
         }
         const a = admin1Key(r);
         if (a && r.kind !== 'region') {
-          const support = (admin1s.get(a) ?? 0) - (own && admin1Key(own) === a ? 1 : 0);
-          if (support > 0) {
-            score += 2.5;
-            rule = 'admin1';
+          const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
+          if (support > 0.2) {
+            score += 2.5 * Math.min(1, support);
+            rules.push('admin1');
           }
         }
         if (r.kind === 'city') {
-          for (const o of choices) {
-            if (!o || o === own || o.kind !== 'city') continue;
-            if (distanceKm(r.lat, r.lon, o.lat, o.lon) < 100) {
-              score += 1.5;
-              rule = rule === 'prior' ? 'near' : `${rule}+near`;
-              break;
-            }
+          let near = 0;
+          list.forEach((h, hi) => {
+            if (hi === gi) return;
+            h.cands.forEach((o, j) => {
+              if (o.rec.kind !== 'city' || Math.abs(o.rec.lat - r.lat) > 1 || h.probs[j]! < 0.05) return;
+              if (distanceKm(r.lat, r.lon, o.rec.lat, o.rec.lon) < 100) near += h.probs[j]!;
+            });
+          });
+          if (near > 0.2) {
+            score += 1.5 * Math.min(1, near);
+            rules.push('near');
           }
         }
-        if (score > bestScore) {
-          second = bestScore;
-          bestScore = score;
-          best = c;
-          bestRule = rule;
-        } else if (score > second) second = score;
-      }
-      g.choice = best;
-      g.score = bestScore;
-      g.margin = second === -Infinity ? 5 : bestScore - second;
-      g.rule = bestRule;
-    }
+        g.scores[i] = score;
+        g.rules[i] = rules.length ? rules.join('+') : 'prior';
+      });
+    });
+    for (const g of list) g.probs = softmax(g.scores);
   }
-  // Names with no record at all: the document's focus (its most named first-level region).
   const focus = documentFocus(list);
   return groupOf.map((g) => {
-    if (!g.choice) return { place: focus, confidence: focus ? 0.3 : 0, rule: focus ? 'fallback:focus' : 'none', candidates: 0 };
-    const confidence = Math.round((0.5 + 0.45 * (1 - Math.exp(-g.margin))) * 100) / 100;
-    return { place: g.choice.rec, confidence, rule: g.choice.via === 'name' ? g.rule : `${g.rule}:${g.choice.via}`, candidates: g.cands.length };
+    if (!g.cands.length) return { place: focus, confidence: focus ? 0.3 : 0, rule: focus ? 'fallback:focus' : 'none', candidates: 0 };
+    let best = 0;
+    for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
+    const c = g.cands[best]!;
+    const confidence = Math.round(Math.min(0.95, 0.4 + 0.55 * g.probs[best]!) * 100) / 100;
+    return { place: c.rec, confidence, rule: c.via === 'name' ? g.rules[best]! : `${g.rules[best]}:${c.via}`, candidates: g.cands.length };
   });
 }
 
+/** The town of the document's most named first-level region. */
 function documentFocus(list: Group[]): PlaceRecord | null {
   const counts = new Map<string, { n: number; rec: PlaceRecord }>();
   for (const g of list) {
-    const r = g.choice?.rec;
+    let best = 0;
+    for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
+    const r = g.cands[best]?.rec;
     if (!r || r.kind !== 'city') continue;
     const a = admin1Key(r);
     if (!a) continue;
