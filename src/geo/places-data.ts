@@ -45,6 +45,14 @@ export interface PlaceData {
 
 const split = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
 
+/** A latitude or longitude cell; an empty or malformed one is an error in the data file. */
+function coord(row: Record<string, string>, col: 'lat' | 'lon'): number {
+  const v = Number(row[col]);
+  const max = col === 'lat' ? 90 : 180;
+  if (!row[col] || !Number.isFinite(v) || Math.abs(v) > max) throw new Error(`places data: "${row.name}" has no valid ${col} ("${row[col] ?? ''}")`);
+  return v;
+}
+
 let data: PlaceData | null = null;
 
 export function placeData(): PlaceData {
@@ -67,8 +75,8 @@ export function placeData(): PlaceData {
       name: row.name!,
       country: row.iso3!,
       admin1: '',
-      lat: Number(row.lat),
-      lon: Number(row.lon),
+      lat: coord(row, 'lat'),
+      lon: coord(row, 'lon'),
       population: 0,
       fcode: 'PCLI',
       iso2: row.iso2!,
@@ -91,17 +99,17 @@ export function placeData(): PlaceData {
       const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.cc[h.row]!) === country);
       if (hit) admin1 = g.admin1[hit.row]!;
     }
-    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: Number(row.lat), lon: Number(row.lon), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
+    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
-    for (const n of [r.name, ...split(row.aliases)]) add(n, r);
+    // Abbreviations ("Tenn.") only name the region after a comma (see context.ts).
+    for (const n of [r.name, ...split(row.aliases)]) if (!/^[\p{L}.]{1,6}\.$/u.test(n) || n.length > 6) add(n, r);
     for (const d of split(row.demonyms)) if (!demonyms.has(normalisePlaceName(d))) demonyms.set(normalisePlaceName(d), r);
   }
   for (const row of loadTable('places-venues.tsv').rows) {
     const kind = (row.kind || 'venue') as PlaceKind;
-    const r: PlaceRecord = { id: `venue:${row.name}`, kind, name: row.name!, country: row.country || null, admin1: '', lat: Number(row.lat), lon: Number(row.lon), population: 0, fcode: 'VENUE' };
+    const r: PlaceRecord = { id: `venue:${row.name}`, kind, name: row.name!, country: row.country || null, admin1: '', lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: 'VENUE' };
     for (const n of [r.name, ...split(row.aliases)]) add(n, r);
   }
-  for (const list of byKey.values()) for (const r of list) if (!Number.isFinite(r.lat) || !Number.isFinite(r.lon)) throw new Error(`places data: ${r.id} has no valid lat/lon`);
   data = { byKey, countries, iso2to3, byIso3, demonyms, regionsByAdmin1 };
   return data;
 }

@@ -34,6 +34,7 @@ interface Candidate {
 const MAX_TOWNS = 60;
 /** Suffixes that name the kind of place, tried off when the full name is unknown. */
 const SUFFIX = /\s+(county|parish|township|twp|borough|city|town|village|province|region|oblast|krai|district|state|municipality|prefecture|island|islands|valley|area)$/;
+const COUNTY = /\s(county|parish)$/;
 const PREFIX = /^(city of|town of|village of|county of|state of|province of|port of|republic of)\s+/;
 
 function kindPrior(rec: PlaceRecord, alt: boolean): number {
@@ -149,8 +150,12 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       }
       cands = cands.slice(0, MAX_SCORED);
       // A country or region of that name outranks same-named towns unless the text says otherwise.
-      if (cands.some((c) => c.rec.kind === 'country' || (c.rec.kind === 'region' && c.rec.fcode === 'ADM1'))) {
+      if (cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
         cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
+      }
+      // "Laurel County": towns named Laurel say little by size; the document's region decides.
+      if (COUNTY.test(normalisePlaceName(m.text)) && cands.every((c) => c.via.startsWith('stripped'))) {
+        cands = cands.map((c) => ({ ...c, prior: 2, via: 'county' }));
       }
       const scores = cands.map((c) => c.prior);
       g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 'prior') };
@@ -226,6 +231,8 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     let best = 0;
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const c = g.cands[best]!;
+    // A county whose namesake town lies outside the document's region: the region's focus.
+    if (c.via === 'county' && !g.rules[best]!.includes('admin1') && focus) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
     const confidence = Math.round(Math.min(0.95, 0.4 + 0.55 * g.probs[best]!) * 100) / 100;
     return { place: c.rec, confidence, rule: c.via === 'name' ? g.rules[best]! : `${g.rules[best]}:${c.via}`, candidates: g.cands.length };
   });
