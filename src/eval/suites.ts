@@ -26,6 +26,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  geo: {
+    description: 'toponym resolution against LGL / GeoWebNews / GeoVirus / TR-News: accuracy within 161 km, mean error km',
+    load: async () => (await import('./geo-suite.js')).geoSuite,
+  },
 };
 
 export function suiteNames(): string[] {
