@@ -1,3 +1,4 @@
+import { actorsStage } from '../stages/actors.js';
 import { cleanStage } from '../stages/clean.js';
 import { datelineStage } from '../stages/dateline.js';
 import { eventsStage } from '../stages/events.js';
@@ -9,7 +10,7 @@ import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
 
 /** The pipeline's order lives here and only here. */
-export const STAGES: readonly Stage[] = [cleanStage, segmentStage, datelineStage, timexStage, namesStage, placesStage, eventsStage];
+export const STAGES: readonly Stage[] = [cleanStage, segmentStage, datelineStage, timexStage, namesStage, actorsStage, placesStage, eventsStage];
 
 export function buildPipeline(disabled: readonly string[] = []): Pipeline {
   return new Pipeline(STAGES, disabled);
