@@ -26,6 +26,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  ner: {
+    description: 'named entities (PER/ORG/LOC, MISC apart) against CoNLL-format gold, with compromise beside',
+    load: async () => (await import('./ner-suite.js')).nerSuite,
+  },
 };
 
 export function suiteNames(): string[] {
