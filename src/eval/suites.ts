@@ -30,6 +30,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'toponym resolution against LGL / GeoWebNews / GeoVirus / TR-News: accuracy within 161 km, mean error km',
     load: async () => (await import('./geo-suite.js')).geoSuite,
   },
+  ner: {
+    description: 'named entities (PER/ORG/LOC, MISC apart) against CoNLL-format gold, with compromise beside',
+    load: async () => (await import('./ner-suite.js')).nerSuite,
+  },
 };
 
 export function suiteNames(): string[] {
