@@ -23,6 +23,11 @@ export interface Weights {
   lemma: number;
   /** Cosine of context-word bags, when both sides carry them. */
   context: number;
+  /** Two different trigger lemmas known to name one event ("attack"/"strike"), as `a|b` sorted. */
+  lemmaPairs?: Set<string>;
+  lemmaPair?: number;
+  /** Different trigger lemmas not known to pair (0 in the product, where the family gates). */
+  lemmaMismatch?: number;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
@@ -167,9 +172,16 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
     }
   }
   const la = dominant(a.lemmas);
-  if (la && la === dominant(b.lemmas)) {
+  const lb = dominant(b.lemmas);
+  if (la && la === lb) {
     score += w.lemma;
     reasons.push(`lemma+${w.lemma}`);
+  } else if (la && lb && w.lemmaPairs?.has(la < lb ? `${la}|${lb}` : `${lb}|${la}`)) {
+    score += w.lemmaPair ?? 0;
+    reasons.push(`lemma-pair+${w.lemmaPair ?? 0}`);
+  } else if (la && lb && w.lemmaMismatch) {
+    score += w.lemmaMismatch;
+    reasons.push(`lemma${w.lemmaMismatch}`);
   }
   if (w.context && a.context && b.context) {
     const c = cosine(a.context, b.context);

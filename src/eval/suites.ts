@@ -26,6 +26,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  coref: {
+    description: 'cross-document event coreference with gold mentions (--suite ecbplus|meantime)',
+    load: async () => (await import('./coref-suite.js')).corefSuite,
+  },
 };
 
 export function suiteNames(): string[] {
