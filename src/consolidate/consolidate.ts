@@ -1,13 +1,15 @@
-import type { Transaction } from 'kysely';
-import type { ProcessedArticle, MentionDraft } from '../ingest/process.js';
-import type { Insertable } from 'kysely';
-import type { DB, EventTable, MentionTable } from '../store/schema.js';
-
-const ROWS_PER_INSERT = 1000;
+import type { Insertable, Transaction } from 'kysely';
+import type { MentionDraft, ProcessedArticle } from '../ingest/process.js';
+import type { DB, MentionTable } from '../store/schema.js';
 import { hashId } from '../util/hash.js';
+import { mentionFeatures } from './features.js';
+import { blockKeys, chooseEvent, clusterArticle, type Candidate } from './merge.js';
+import { bands, DUPLICATE_SIMILARITY, signature, similarity } from './minhash.js';
+import { mergeProfiles, type EventProfile } from './profile.js';
+import { consolidatedStatus, dedupeHistory, hasConflict, sortHistory } from './status.js';
 import { summarize } from './summary.js';
 
-/** The exported shapes of an event's fields (spec). */
+/** The exported shapes of an event's fields (spec), plus which mention supplied them. */
 export interface EventActor {
   name: string;
   id: string | null;
@@ -20,6 +22,9 @@ export interface EventPlace {
   country: string | null;
   lat: number | null;
   lon: number | null;
+  id?: string | null;
+  /** The mention that supplied this place (the most specific one the mentions support). */
+  mention?: string;
 }
 export interface EventTime {
   text: string;
@@ -27,17 +32,35 @@ export interface EventTime {
   start: string | null;
   end: string | null;
   granularity: string;
+  /** The mention that supplied this time (the most specific one the mentions support). */
+  mention?: string;
 }
 
-export function eventFields(m: MentionDraft) {
-  const a = m.attrs;
-  const actors: EventActor[] = a.actors.map((x) => ({ name: x.name, id: null, country: null, title: x.title, role: x.role }));
-  const place: EventPlace | null = a.place ? { name: a.place.name, country: null, lat: null, lon: null } : null;
-  const time: EventTime | null = a.time
-    ? { text: a.time.text, value: a.time.value, start: a.time.start, end: a.time.end, granularity: a.time.granularity }
+const CHUNK = 400;
+/** Most candidate events compared per article cluster: keeps the per-article cost bounded. */
+const MAX_CANDIDATES = 300;
+/** Actors shown on an event (most mentioned first). */
+const MAX_ACTORS = 6;
+
+export function mentionId(articleId: string, m: MentionDraft): string {
+  return hashId('m', articleId, m.start, m.end, m.attrs.type, m.attrs.trigger.start);
+}
+
+/** The spec fields of an event, from its profile. */
+export function eventFields(p: EventProfile) {
+  const actors: EventActor[] = Object.values(p.actors)
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => y.a.count - x.a.count || x.i - y.i)
+    .slice(0, MAX_ACTORS)
+    .map(({ a }) => ({ name: a.name, id: a.id, country: a.country, title: a.title, role: a.role }));
+  const place: EventPlace | null = p.place
+    ? { name: p.place.name, country: p.place.country, lat: p.place.lat, lon: p.place.lon, id: p.place.id, mention: p.place.mention }
+    : null;
+  const time: EventTime | null = p.time
+    ? { text: p.time.text, value: p.time.value, start: p.time.start, end: p.time.end, granularity: p.time.granularity, mention: p.time.mention }
     : null;
   const names = (role: string) => actors.filter((x) => x.role === role).map((x) => x.name);
-  const summary = summarize(a.mode, a.type, {
+  const summary = summarize(p.mode, p.type, {
     participants: actors.map((x) => x.name),
     source: names('source'),
     target: names('target'),
@@ -46,35 +69,127 @@ export function eventFields(m: MentionDraft) {
   return { actors, place, time, summary };
 }
 
+/** Records the article's MinHash; returns the article it near-duplicates (the first such), if any. */
+async function recordSignature(tx: Transaction<DB>, article: ProcessedArticle): Promise<string | null> {
+  const sig = signature(article.meta.text);
+  const keys = bands(sig);
+  const others = await tx.selectFrom('article_bands').select('article_id').distinct().where('band', 'in', keys).limit(50).execute();
+  let duplicateOf: string | null = null;
+  let best = 0;
+  if (others.length) {
+    const rows = await tx
+      .selectFrom('article_signatures')
+      .select(['article_id', 'signature', 'duplicate_of'])
+      .where('article_id', 'in', others.map((o) => o.article_id))
+      .execute();
+    for (const r of rows) {
+      const s = similarity(sig, r.signature.split(',').map((x) => parseInt(x, 36)));
+      if (s >= DUPLICATE_SIMILARITY && s > best) {
+        best = s;
+        duplicateOf = r.duplicate_of ?? r.article_id;
+      }
+    }
+  }
+  await tx
+    .insertInto('article_signatures')
+    .values({ article_id: article.id, signature: sig.map((x) => x.toString(36)).join(','), duplicate_of: duplicateOf, similarity: duplicateOf ? best : null })
+    .execute();
+  await tx.insertInto('article_bands').values(keys.map((band) => ({ band, article_id: article.id }))).onConflict((oc) => oc.doNothing()).execute();
+  return duplicateOf;
+}
+
+async function candidatesFor(tx: Transaction<DB>, keys: string[], live: Map<string, Candidate>): Promise<Candidate[]> {
+  if (!keys.length) return [];
+  const ids = new Set<string>();
+  for (let i = 0; i < keys.length && ids.size < MAX_CANDIDATES; i += CHUNK) {
+    const rows = await tx
+      .selectFrom('event_blocks')
+      .select('event_id')
+      .distinct()
+      .where('key', 'in', keys.slice(i, i + CHUNK))
+      .limit(MAX_CANDIDATES)
+      .execute();
+    for (const r of rows) ids.add(r.event_id);
+  }
+  const out: Candidate[] = [];
+  const missing = [...ids].filter((id) => {
+    const c = live.get(id);
+    if (c) out.push(c);
+    return !c;
+  });
+  if (missing.length) {
+    const rows = await tx.selectFrom('events').select(['id', 'seq', 'profile']).where('id', 'in', missing).execute();
+    for (const r of rows) if (r.profile) out.push({ id: r.id, seq: r.seq, profile: JSON.parse(r.profile) as EventProfile });
+  }
+  return out;
+}
+
 /**
- * Attaches an article's event mentions to events. First cut: one event per mention, its id
- * derived from the mention so it is stable across re-ingests. Issue #6 replaces this with
- * cross-article merging over candidate clusters.
+ * Attaches an article's event mentions to events: clusters them within the article, finds
+ * candidate events through blocking keys, joins or creates events (merging events the
+ * article shows to be one, when coherent), then refreshes only the events it touched.
+ * Event ids are derived from the mention that founded the event, so they are stable; when
+ * events merge the older id stays and the merge is recorded in event_merges.
  */
 export async function consolidateArticle(tx: Transaction<DB>, article: ProcessedArticle): Promise<number> {
+  const duplicateOf = await recordSignature(tx, article);
   if (!article.mentions.length) return 0;
-  const events: Insertable<EventTable>[] = [];
-  const mentions: Insertable<MentionTable>[] = [];
-  for (const m of article.mentions) {
-    const key = [article.id, m.start, m.end, m.attrs.type] as const;
-    const eventId = hashId('e', ...key);
-    const { actors, place, time, summary } = eventFields(m);
-    events.push({
-      id: eventId,
-      type: m.attrs.type,
-      mode: m.attrs.mode,
-      summary,
-      status: m.attrs.status,
-      actors: JSON.stringify(actors),
-      place: place && JSON.stringify(place),
-      time: time && JSON.stringify(time),
-      time_start: time?.start ?? null,
-      topics: JSON.stringify(m.attrs.topics),
-    });
-    mentions.push({
-      id: hashId('m', ...key),
+  const text = article.meta.text;
+  const drafts = new Map<string, MentionDraft>();
+  const features = article.mentions.map((m) => {
+    const id = mentionId(article.id, m);
+    drafts.set(id, m);
+    return mentionFeatures(id, article.id, article.date.date, m.attrs, text.slice(m.start, m.attrs.trigger.start));
+  });
+  const boost = new Set<string>();
+  if (duplicateOf) {
+    for (const r of await tx.selectFrom('mentions').select('event_id').distinct().where('article_id', '=', duplicateOf).execute()) boost.add(r.event_id);
+  }
+
+  const live = new Map<string, Candidate>();
+  const eventOf = new Map<string, string>();
+  const redirect = new Map<string, string>();
+  const now = new Date().toISOString();
+  for (const cluster of clusterArticle(features)) {
+    const candidates = await candidatesFor(tx, blockKeys(cluster.profile), live);
+    const choice = chooseEvent(cluster.profile, candidates, { boost });
+    let target: Candidate;
+    if (choice.into) {
+      target = { ...choice.into, profile: mergeProfiles(choice.into.profile, cluster.profile) };
+      for (const old of choice.absorb) {
+        target.profile = mergeProfiles(target.profile, old.profile);
+        await tx.updateTable('mentions').set({ event_id: target.id }).where('event_id', '=', old.id).execute();
+        await tx.deleteFrom('event_blocks').where('event_id', '=', old.id).execute();
+        await tx.deleteFrom('events').where('id', '=', old.id).execute();
+        await tx.updateTable('event_merges').set({ into_id: target.id }).where('into_id', '=', old.id).execute();
+        await tx.insertInto('event_merges').values({ from_id: old.id, into_id: target.id, article_id: article.id, merged_at: now }).execute();
+        live.delete(old.id);
+        redirect.set(old.id, target.id);
+      }
+    } else {
+      const first = drafts.get(cluster.mentions[0]!.id)!;
+      const id = hashId('e', article.id, first.start, first.end, first.attrs.type);
+      const row = await tx
+        .insertInto('events')
+        .values({ id, type: first.attrs.type, mode: first.attrs.mode, summary: '', status: first.attrs.status, actors: '[]', topics: '[]', profile: null })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      target = { id, seq: row.seq, profile: cluster.profile };
+    }
+    live.set(target.id, target);
+    for (const m of cluster.mentions) eventOf.set(m.id, target.id);
+  }
+
+  const resolve = (id: string) => {
+    while (redirect.has(id)) id = redirect.get(id)!;
+    return id;
+  };
+  const mentions: Insertable<MentionTable>[] = features.map((f) => {
+    const m = drafts.get(f.id)!;
+    return {
+      id: f.id,
       article_id: article.id,
-      event_id: eventId,
+      event_id: resolve(eventOf.get(f.id)!),
       type: m.attrs.type,
       mode: m.attrs.mode,
       start: m.start,
@@ -84,12 +199,50 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
       attribution: m.attrs.attribution,
       reported: article.date.date,
       detail: JSON.stringify(m.attrs),
-    });
-  }
-  // Multi-row inserts: one statement per table, in chunks under SQLite's variable limit.
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-    await tx.insertInto('events').values(events.slice(i, i + ROWS_PER_INSERT)).execute();
-    await tx.insertInto('mentions').values(mentions.slice(i, i + ROWS_PER_INSERT)).execute();
-  }
+    };
+  });
+  for (let i = 0; i < mentions.length; i += CHUNK) await tx.insertInto('mentions').values(mentions.slice(i, i + CHUNK)).execute();
+  for (const c of live.values()) await refreshEvent(tx, c);
   return article.mentions.length;
+}
+
+/** Rewrites an event's row and blocking keys from its profile and its mentions' history. */
+async function refreshEvent(tx: Transaction<DB>, c: Candidate): Promise<void> {
+  const rows = await tx
+    .selectFrom('mentions')
+    .leftJoin('article_signatures', 'article_signatures.article_id', 'mentions.article_id')
+    .select(['mentions.article_id', 'mentions.reported', 'mentions.status', 'article_signatures.duplicate_of'])
+    .where('mentions.event_id', '=', c.id)
+    .execute();
+  const sourceOf = new Map(rows.map((r) => [r.article_id, r.duplicate_of ?? r.article_id]));
+  const history = dedupeHistory(sortHistory(rows.map((r) => ({ reported: r.reported, status: r.status, article: r.article_id }))));
+  const { actors, place, time, summary } = eventFields(c.profile);
+  await tx
+    .updateTable('events')
+    .set({
+      type: c.profile.type,
+      mode: c.profile.mode,
+      summary,
+      status: history.length ? consolidatedStatus(history) : 'uncertain',
+      actors: JSON.stringify(actors),
+      place: place && JSON.stringify(place),
+      time: time && JSON.stringify(time),
+      time_start: time?.start ?? null,
+      time_end: time?.end ?? null,
+      topics: JSON.stringify(c.profile.topics ?? []),
+      conflict: hasConflict(history, (a) => sourceOf.get(a) ?? a) ? 1 : 0,
+      evidence: new Set(sourceOf.values()).size,
+      profile: JSON.stringify(c.profile),
+    })
+    .where('id', '=', c.id)
+    .execute();
+  await tx.deleteFrom('event_blocks').where('event_id', '=', c.id).execute();
+  const keys = blockKeys(c.profile);
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    await tx
+      .insertInto('event_blocks')
+      .values(keys.slice(i, i + CHUNK).map((key) => ({ key, event_id: c.id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }

@@ -26,3 +26,28 @@ export function consolidatedStatus(history: HistoryEntry[]): string {
   if (PROSPECTIVE.has(latest.status) && sorted.some((h) => h.status === 'occurred')) return 'occurred';
   return latest.status;
 }
+
+/** Statuses that say the event did not take place. */
+const REFUTING = new Set(['denied', 'negated']);
+
+/**
+ * Reports disagree on the facts: one independent source says it took place, another denies
+ * or negates it. The event keeps its consolidated status and shows both reports.
+ * `source` maps an article to its independent source (near-duplicates share one).
+ */
+export function hasConflict(history: HistoryEntry[], source: (article: string) => string = (a) => a): boolean {
+  const said = history.filter((h) => h.status === 'occurred').map((h) => source(h.article));
+  const refuted = history.filter((h) => REFUTING.has(h.status)).map((h) => source(h.article));
+  return said.some((a) => refuted.some((b) => b !== a));
+}
+
+/** One history line per article and status (an article repeating itself says it once). */
+export function dedupeHistory<T extends HistoryEntry>(history: T[]): T[] {
+  const seen = new Set<string>();
+  return history.filter((h) => {
+    const k = `${h.article}\u0000${h.status}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

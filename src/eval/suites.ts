@@ -34,6 +34,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'named entities (PER/ORG/LOC, MISC apart) against CoNLL-format gold, with compromise beside',
     load: async () => (await import('./ner-suite.js')).nerSuite,
   },
+  coref: {
+    description: 'cross-document event coreference with gold mentions (--suite ecbplus|meantime)',
+    load: async () => (await import('./coref-suite.js')).corefSuite,
+  },
 };
 
 export function suiteNames(): string[] {

@@ -70,6 +70,44 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='seq')`.execute(db);
     },
   },
+  // Issue #6: one record per real event. Profiles and blocking keys make merging incremental;
+  // merges and near-duplicate articles are recorded.
+  '0006_event_merging': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('events').addColumn('profile', 'text').execute();
+      await db.schema.alterTable('events').addColumn('time_end', 'text').execute();
+      await db.schema.alterTable('events').addColumn('conflict', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('events').addColumn('evidence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .createTable('event_blocks')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('event_blocks_pk', ['key', 'event_id'])
+        .execute();
+      await db.schema.createIndex('event_blocks_event').on('event_blocks').column('event_id').execute();
+      await db.schema
+        .createTable('event_merges')
+        .addColumn('from_id', 'text', (c) => c.primaryKey())
+        .addColumn('into_id', 'text', (c) => c.notNull())
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('merged_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('event_merges_into').on('event_merges').column('into_id').execute();
+      await db.schema
+        .createTable('article_signatures')
+        .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('signature', 'text', (c) => c.notNull())
+        .addColumn('duplicate_of', 'text')
+        .addColumn('similarity', 'real')
+        .execute();
+      await db.schema
+        .createTable('article_bands')
+        .addColumn('band', 'text', (c) => c.notNull())
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('article_bands_pk', ['band', 'article_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

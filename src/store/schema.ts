@@ -55,6 +55,39 @@ export interface EventTable {
   /** First day the event's time covers, for ordering; null when undated. */
   time_start: string | null;
   topics: string;
+  /** JSON EventProfile (consolidate/profile.ts): what merging compares; null before migration 0006. */
+  profile: string | null;
+  time_end: string | null;
+  conflict: Generated<number>;
+  /** Independent articles reporting it (near-duplicates counted once). */
+  evidence: Generated<number>;
+}
+
+/** Blocking keys (family|anchor|year) under which an event is found by a new mention. */
+export interface EventBlockTable {
+  key: string;
+  event_id: string;
+}
+
+/** Events merged into older ones: the old id stays resolvable. */
+export interface EventMergeTable {
+  from_id: string;
+  into_id: string;
+  article_id: string;
+  merged_at: string;
+}
+
+export interface ArticleSignatureTable {
+  article_id: string;
+  /** MinHash signature, comma-separated base-36. */
+  signature: string;
+  duplicate_of: string | null;
+  similarity: number | null;
+}
+
+export interface ArticleBandTable {
+  band: string;
+  article_id: string;
 }
 
 export interface DB {
@@ -62,4 +95,8 @@ export interface DB {
   layers: LayerTable;
   mentions: MentionTable;
   events: EventTable;
+  event_blocks: EventBlockTable;
+  event_merges: EventMergeTable;
+  article_signatures: ArticleSignatureTable;
+  article_bands: ArticleBandTable;
 }

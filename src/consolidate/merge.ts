@@ -1,0 +1,123 @@
+import type { MentionFeatures } from './features.js';
+import { mergeProfiles, profileOf, profileYears, type EventProfile } from './profile.js';
+import { coherent, decide, DEFAULT_WEIGHTS, THRESHOLDS, type Weights } from './score.js';
+
+/**
+ * The merge engine, free of storage: clusters an article's mentions, derives blocking keys,
+ * and picks the events an article cluster joins (and which of them it lets merge).
+ */
+
+export interface ArticleCluster {
+  mentions: MentionFeatures[];
+  profile: EventProfile;
+  /** Position of the latest mention, for "the nearest antecedent". */
+  last: number;
+}
+
+/** A mention that names nothing of its own ("the talks", a bare "summit") refers back. */
+const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.actors.length && !m.time && !m.place);
+
+/**
+ * Within an article, an undated mention joins only a cluster mentioned recently (characters
+ * back): a retrospective piece names the same two leaders for every summit it recalls, and
+ * without a date only nearness says which one a sentence means.
+ */
+export const WITHIN_ARTICLE_REACH = 1200;
+
+/**
+ * Within one article: a mention joins the best compatible earlier cluster (score at least
+ * the within-article threshold, the nearest on ties); one that names nothing joins the
+ * nearest compatible cluster of its family; otherwise it starts a cluster.
+ */
+export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT_WEIGHTS, threshold = THRESHOLDS.withinArticle): ArticleCluster[] {
+  const clusters: ArticleCluster[] = [];
+  for (const m of [...mentions].sort((a, b) => a.position - b.position)) {
+    const p = profileOf(m);
+    let best: ArticleCluster | null = null;
+    let bestScore = -Infinity;
+    let nearest: ArticleCluster | null = null;
+    for (const c of clusters) {
+      const d = decide(c.profile, p, w);
+      if (d.veto) continue;
+      const dated = !!(m.time && c.profile.time);
+      if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
+      if (!nearest || c.last > nearest.last) nearest = c;
+      if (d.score >= threshold && (d.score > bestScore || (d.score === bestScore && c.last > best!.last))) {
+        best = c;
+        bestScore = d.score;
+      }
+    }
+    const target = best ?? (refersBack(m) ? nearest : null);
+    if (target) {
+      target.mentions.push(m);
+      target.profile = mergeProfiles(target.profile, p);
+      target.last = m.position;
+    } else clusters.push({ mentions: [m], profile: p, last: m.position });
+  }
+  return clusters;
+}
+
+/**
+ * Blocking keys of a profile: family × (actor | name token | country | place) × year. An
+ * event is stored under its keys; a new cluster looks up its own, so only events sharing a
+ * participant or a place in a compatible year are ever compared.
+ */
+export function blockKeys(p: EventProfile): string[] {
+  const years = profileYears(p);
+  if (!years.length) return [];
+  const anchors = new Set<string>();
+  for (const [key, a] of Object.entries(p.actors)) {
+    anchors.add(`a:${key}`);
+    if (!a.resolved) for (const t of a.tokens) if (t.length >= 3) anchors.add(`t:${t}`);
+  }
+  for (const c of Object.keys(p.countries)) anchors.add(`c:${c}`);
+  if (p.place) for (const x of p.place.chain) if (!/^[A-Z]{3}$/.test(x)) anchors.add(`p:${x}`);
+  const out: string[] = [];
+  for (const a of anchors) for (const y of years) out.push(`${p.family}|${a}|${y}`);
+  return out;
+}
+
+export interface Candidate {
+  id: string;
+  /** Insertion order: the older event keeps its id in a merge. */
+  seq: number;
+  profile: EventProfile;
+}
+
+export interface Choice {
+  /** The event the cluster joins (the oldest of those merged), or null for a new event. */
+  into: Candidate | null;
+  /** Other events that merge into `into` because the cluster ties them together coherently. */
+  absorb: Candidate[];
+  score: number;
+}
+
+/**
+ * Across articles: candidates scoring at least the threshold, best first. The cluster joins
+ * the best; a further candidate merges in only if the whole group stays coherent (every pair
+ * compatible and above threshold), so one vague mention cannot chain two real events.
+ * `boost` adds evidence for events already holding a near-duplicate of this article.
+ */
+export function chooseEvent(
+  cluster: EventProfile,
+  candidates: Candidate[],
+  opts: { weights?: Weights; threshold?: number; boost?: Set<string> } = {},
+): Choice {
+  const w = opts.weights ?? DEFAULT_WEIGHTS;
+  const threshold = opts.threshold ?? THRESHOLDS.acrossArticles;
+  const scored = candidates
+    .map((c) => {
+      const d = decide(c.profile, cluster, w);
+      return { c, d, score: d.score + (opts.boost?.has(c.id) ? 0.3 : 0) };
+    })
+    .filter((x) => !x.d.veto && x.score >= threshold)
+    .sort((a, b) => b.score - a.score || a.c.seq - b.c.seq);
+  if (!scored.length) return { into: null, absorb: [], score: 0 };
+  const group = [scored[0]!.c];
+  for (const x of scored.slice(1)) {
+    // The cluster itself is part of the group: it is what ties the events together.
+    if (coherent([mergeProfiles(cluster, group[0]!.profile), ...group.slice(1).map((g) => g.profile), x.c.profile], w)) group.push(x.c);
+  }
+  group.sort((a, b) => a.seq - b.seq);
+  return { into: group[0]!, absorb: group.slice(1), score: scored[0]!.score };
+}

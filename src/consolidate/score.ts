@@ -1,0 +1,211 @@
+import { GRANULARITY_RANK, type PlaceKey } from './features.js';
+import { mergeProfiles, type EventProfile, type ProfileActor } from './profile.js';
+
+/**
+ * The merge decision: can two profiles (a mention's, an event's) be one real event, and how
+ * strongly do they say so? Hard incompatibilities (another kind of event, times that cannot
+ * overlap, places neither of which contains the other) veto; agreement adds evidence.
+ * The same function decides within an article, across articles, before a transitive merge
+ * (coherence) and in the coreference evaluation.
+ */
+
+export interface Weights {
+  /** Full overlap of the smaller actor set. */
+  actors: number;
+  /** Overlap of actor countries when no actor matched. */
+  countries: number;
+  /** Both sides name actors and none of them (nor their countries) match. */
+  actorsDisjoint: number;
+  timeDay: number;
+  timeMonth: number;
+  timeCoarse: number;
+  place: number;
+  lemma: number;
+  /** Cosine of context-word bags, when both sides carry them. */
+  context: number;
+  /** Two different trigger lemmas known to name one event ("attack"/"strike"), as `a|b` sorted. */
+  lemmaPairs?: Set<string>;
+  lemmaPair?: number;
+  /** Different trigger lemmas not known to pair (0 in the product, where the family gates). */
+  lemmaMismatch?: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = {
+  actors: 0.5,
+  countries: 0.2,
+  actorsDisjoint: -0.3,
+  timeDay: 0.3,
+  timeMonth: 0.15,
+  timeCoarse: 0.05,
+  place: 0.15,
+  lemma: 0.1,
+  context: 0,
+};
+
+/** Thresholds on the score: joining within one article, and across articles. */
+export const THRESHOLDS = { withinArticle: 0.35, acrossArticles: 0.55 };
+
+export interface Decision {
+  veto: string | null;
+  score: number;
+  /** Overlap of actors (0..1); -1 when a side names none. */
+  actorOverlap: number;
+  reasons: string[];
+}
+
+const FAR_KM = 60;
+
+function km(a: PlaceKey, b: PlaceKey): number | null {
+  if (a.lat == null || a.lon == null || b.lat == null || b.lon == null) return null;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** Same place, one inside the other, or within a short distance; null when unknown either side. */
+export function placesCompatible(a: PlaceKey | null, b: PlaceKey | null): { ok: boolean; same: boolean } | null {
+  if (!a || !b) return null;
+  if (a.key === b.key) return { ok: true, same: true };
+  if (a.chain.includes(b.key) || b.chain.includes(a.key)) return { ok: true, same: false };
+  const d = km(a, b);
+  if (d !== null) return { ok: d <= FAR_KM, same: false };
+  // Two named places in known countries, neither known to contain the other: different places.
+  if (a.country && b.country) return { ok: false, same: false };
+  // Without a country on one side we cannot tell: neither evidence nor a veto.
+  return null;
+}
+
+/** How well one actor matches another: same key 1; one name's tokens inside the other's 0.7. */
+function actorMatch(a: ProfileActor & { key: string }, b: ProfileActor & { key: string }): number {
+  if (a.key === b.key) return 1;
+  if (a.resolved && b.resolved) return 0;
+  const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  if (short.length && short.every((t) => long.includes(t))) return 0.7;
+  return 0;
+}
+
+function actorOverlap(a: EventProfile, b: EventProfile): number {
+  const A = Object.entries(a.actors).map(([key, v]) => ({ key, ...v }));
+  const B = Object.entries(b.actors).map(([key, v]) => ({ key, ...v }));
+  if (!A.length || !B.length) return -1;
+  const [small, large] = A.length <= B.length ? [A, B] : [B, A];
+  let sum = 0;
+  for (const x of small) {
+    let best = 0;
+    for (const y of large) best = Math.max(best, actorMatch(x, y));
+    sum += best;
+  }
+  return sum / small.length;
+}
+
+function countryOverlap(a: EventProfile, b: EventProfile): number {
+  const A = Object.keys(a.countries);
+  const B = Object.keys(b.countries);
+  if (!A.length || !B.length) return -1;
+  const shared = A.filter((c) => B.includes(c)).length;
+  return shared / Math.min(A.length, B.length);
+}
+
+function dominant(counts: Record<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of Object.entries(counts)) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+function cosine(a: Record<string, number>, b: Record<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of Object.entries(a)) {
+    na += v * v;
+    const w = b[k];
+    if (w) dot += v * w;
+  }
+  for (const v of Object.values(b)) nb += v * v;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WEIGHTS): Decision {
+  const reasons: string[] = [];
+  const out = (veto: string | null, score: number, overlap: number): Decision => ({ veto, score, actorOverlap: overlap, reasons });
+  if (a.family !== b.family && a.family !== '*' && b.family !== '*') return out(`family ${a.family}/${b.family}`, 0, -1);
+
+  // Time: intervals must overlap; undated reports bound the event on one side.
+  if (a.window && b.window && (a.window.end < b.window.start || b.window.end < a.window.start)) return out('times do not overlap', 0, -1);
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (x.notAfter && y.window && y.window.start > x.notAfter) return out('reported as past before its date', 0, -1);
+    if (x.notBefore && y.window && y.window.end < x.notBefore) return out('planned after its date', 0, -1);
+    if (x.notAfter && y.notBefore && x.notAfter < y.notBefore) return out('occurred before it was planned', 0, -1);
+  }
+  const places = placesCompatible(a.place, b.place);
+  if (places && !places.ok) return out(`places ${a.place!.name}/${b.place!.name}`, 0, -1);
+
+  let score = 0;
+  if (a.time && b.time) {
+    const finer = Math.max(GRANULARITY_RANK[a.time.granularity] ?? 9, GRANULARITY_RANK[b.time.granularity] ?? 9);
+    const add = finer <= GRANULARITY_RANK.week! ? w.timeDay : finer <= GRANULARITY_RANK.month! ? w.timeMonth : w.timeCoarse;
+    score += add;
+    reasons.push(`time+${add}`);
+  }
+  if (places) {
+    score += w.place;
+    reasons.push(`place+${w.place}`);
+  }
+  const overlap = actorOverlap(a, b);
+  if (overlap > 0) {
+    score += w.actors * overlap;
+    reasons.push(`actors+${(w.actors * overlap).toFixed(2)}`);
+  } else if (overlap === 0) {
+    const c = countryOverlap(a, b);
+    if (c > 0) {
+      score += w.countries * c;
+      reasons.push(`countries+${(w.countries * c).toFixed(2)}`);
+    } else {
+      score += w.actorsDisjoint;
+      reasons.push(`actors${w.actorsDisjoint}`);
+    }
+  }
+  const la = dominant(a.lemmas);
+  const lb = dominant(b.lemmas);
+  if (la && la === lb) {
+    score += w.lemma;
+    reasons.push(`lemma+${w.lemma}`);
+  } else if (la && lb && w.lemmaPairs?.has(la < lb ? `${la}|${lb}` : `${lb}|${la}`)) {
+    score += w.lemmaPair ?? 0;
+    reasons.push(`lemma-pair+${w.lemmaPair ?? 0}`);
+  } else if (la && lb && w.lemmaMismatch) {
+    score += w.lemmaMismatch;
+    reasons.push(`lemma${w.lemmaMismatch}`);
+  }
+  if (w.context && a.context && b.context) {
+    const c = cosine(a.context, b.context);
+    score += w.context * c;
+    reasons.push(`context+${(w.context * c).toFixed(2)}`);
+  }
+  return out(null, score, overlap);
+}
+
+/**
+ * Coherence before a transitive merge: no pair among the profiles may be incompatible (another
+ * kind of event, times or places that exclude each other), and each must still clear the
+ * cross-article threshold against everything else in the group merged together. So a full
+ * name can join "Batbold" and "Sukhbaatar", but one vague mention cannot chain two real
+ * events that differ in time or place.
+ */
+export function coherent(profiles: EventProfile[], w: Weights = DEFAULT_WEIGHTS): boolean {
+  for (let i = 0; i < profiles.length; i++) {
+    for (let j = i + 1; j < profiles.length; j++) if (decide(profiles[i]!, profiles[j]!, w).veto) return false;
+  }
+  if (profiles.length < 2) return true;
+  for (let i = 0; i < profiles.length; i++) {
+    const rest = profiles.filter((_, j) => j !== i).reduce((a, b) => mergeProfiles(a, b));
+    if (decide(profiles[i]!, rest, w).score < THRESHOLDS.acrossArticles) return false;
+  }
+  return true;
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { familyOf, mentionFeatures, placeChain, type MentionFeatures } from '../src/consolidate/features.js';
+import { blockKeys, chooseEvent, clusterArticle, type Candidate } from '../src/consolidate/merge.js';
+import { bands, signature, similarity } from '../src/consolidate/minhash.js';
+import { mergeProfiles, profileOf } from '../src/consolidate/profile.js';
+import { coherent, decide, placesCompatible } from '../src/consolidate/score.js';
+import { consolidatedStatus, hasConflict } from '../src/consolidate/status.js';
+import type { EventAttrs } from '../src/stages/events.js';
+import { loadTable } from '../src/util/knowledge.js';
+
+interface Spec {
+  id?: string;
+  article?: string;
+  at?: number;
+  type?: string;
+  mode?: string;
+  trigger?: string;
+  actors?: (string | { name: string; id?: string; country?: string })[];
+  place?: string | { name: string; country?: string; lat?: number; lon?: number };
+  time?: [string, string, string, string?];
+  status?: string;
+  reported?: string | null;
+  before?: string;
+}
+
+let n = 0;
+/** A synthetic mention: names, place, time as the event stage would attach them. */
+function m(s: Spec): MentionFeatures {
+  const at = s.at ?? 0;
+  const attrs: EventAttrs = {
+    type: s.type ?? 'CONSULT',
+    mode: s.mode ?? 'visit',
+    status: s.status ?? 'occurred',
+    statusBy: 'test',
+    trigger: { start: at, end: at + 5, text: s.trigger ?? 'visited', by: 'test' },
+    actors: (s.actors ?? []).map((a) => ({ ...(typeof a === 'string' ? { name: a } : a), title: null, role: 'participant' as const, start: 0, end: 1, by: 'test' })),
+    place: s.place ? { ...(typeof s.place === 'string' ? { name: s.place } : s.place), start: 0, end: 1, by: 'test' } : null,
+    time: s.time
+      ? { type: 'DATE', value: s.time[0], start: s.time[1], end: s.time[2], granularity: (s.time[3] ?? 'day') as 'day', implied: [], text: s.time[0], startOffset: 0, endOffset: 1 }
+      : null,
+    topics: [],
+    attribution: null,
+  };
+  return mentionFeatures(s.id ?? `m${++n}`, s.article ?? 'a1', s.reported === undefined ? '2001-07-26' : s.reported, attrs, s.before ?? '');
+}
+
+const P = (s: Spec) => profileOf(m(s));
+
+test('knowledge examples: event families and place containment', () => {
+  for (const ex of loadTable('event-families.tsv').examples) {
+    const [type, mode] = ex.input.split(' ');
+    assert.equal(familyOf(type!, mode === '*' ? 'anything' : mode!), ex.expect, `event-families.tsv:${ex.line}`);
+  }
+  for (const ex of loadTable('place-containment.tsv').examples) {
+    const chain = placeChain(ex.input, null);
+    if (ex.expect.startsWith('=')) assert.deepEqual(chain, [ex.expect.slice(1)], `place-containment.tsv:${ex.line}`);
+    else assert.ok(chain.includes(ex.expect), `place-containment.tsv:${ex.line}: ${chain.join(' > ')}`);
+  }
+});
+
+test('places: containment, country, distance', () => {
+  const at = (name: string, extra: object = {}) => P({ place: { name, ...extra } }).place;
+  assert.deepEqual(placesCompatible(at('Vladivostok'), at('Russian Far East')), { ok: true, same: false });
+  assert.deepEqual(placesCompatible(at('Vladivostok'), at('Russia')), { ok: true, same: false });
+  assert.deepEqual(placesCompatible(at('Russky Island'), at('Vladivostok')), { ok: true, same: false });
+  assert.equal(placesCompatible(at('Vladivostok'), at('Khabarovsk'))!.ok, false, 'two Far East cities');
+  assert.equal(placesCompatible(at('Moscow'), at('Pyongyang'))!.ok, false, 'two countries');
+  assert.equal(placesCompatible(at('Moscow'), null), null);
+  // A venue the table does not know, placed by coordinates from the place layer.
+  const venue = at('Hotel Metropol', { country: 'RUS', lat: 55.7586, lon: 37.6214 });
+  assert.equal(placesCompatible(venue, at('Kremlin', { country: 'RUS', lat: 55.752, lon: 37.6175 }))!.ok, true);
+  assert.equal(placesCompatible(venue, at('Sochi', { country: 'RUS', lat: 43.6, lon: 39.73 }))!.ok, false);
+});
+
+test('scoring: a plan for August 4 and 5 and "the summer of 2001" can be one visit; another year cannot', () => {
+  const plan = P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Moscow', time: ['2001-08-04/2001-08-05', '2001-08-04', '2001-08-05'], status: 'planned' });
+  const summer = P({ actors: ['Kim Jong-il'], place: 'Russia', time: ['2001-SU', '2001-06-01', '2001-08-31', 'season'], reported: '2002-05-20' });
+  const d = decide(plan, summer);
+  assert.equal(d.veto, null);
+  assert.ok(d.score >= 0.55, `score ${d.score} (${d.reasons.join(' ')})`);
+  const later = P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Vladivostok', time: ['2002-08-23', '2002-08-23', '2002-08-23'] });
+  assert.match(decide(plan, later).veto ?? '', /times/);
+  const phone = P({ mode: 'phone', trigger: 'call', actors: ['Kim Jong-il', 'Vladimir Putin'], time: ['2001-08', '2001-08-01', '2001-08-31', 'month'] });
+  assert.match(decide(plan, phone).veto ?? '', /family/);
+});
+
+test('scoring: undated reports bound the event (an occurred report cannot be about a later date)', () => {
+  const done2001 = P({ actors: ['Kim Jong-il'], place: 'Moscow', reported: '2001-08-10' });
+  const plan2019 = P({ actors: ['Kim Jong-il'], place: 'Moscow', time: ['2019-04', '2019-04-01', '2019-04-30', 'month'], status: 'planned' });
+  assert.ok(decide(done2001, plan2019).veto);
+});
+
+test('scoring: resolved actor ids beat name forms; unresolved "Putin" matches "Vladimir Putin"', () => {
+  const a = P({ actors: ['Putin', 'Kim'] });
+  const b = P({ actors: ['Vladimir Putin', 'Kim Jong-un'] });
+  assert.ok(decide(a, b).actorOverlap >= 0.7);
+  const x = P({ actors: [{ name: 'Kim', id: 'kim_jong_il' }] });
+  const y = P({ actors: [{ name: 'Kim', id: 'kim_jong_un' }] });
+  assert.equal(decide(x, y).actorOverlap, 0, 'two resolved Kims are different people');
+  const z = P({ actors: [{ name: 'the North Korean leader', id: 'kim_jong_un', country: 'PRK' }] });
+  assert.equal(decide(y, z).actorOverlap, 1);
+});
+
+test('within an article: "the talks" and "the encounter" join the visit; a distant undated meeting does not', () => {
+  const x = { article: 'x', reported: '2019-04-26' };
+  const text = {
+    visit: m({ at: 10, actors: ['Kim Jong-un', 'Vladimir Putin'], place: 'Vladivostok', time: ['2019-04-25', '2019-04-25', '2019-04-25'], ...x }),
+    talks: m({ at: 200, mode: 'negotiate', trigger: 'talks', before: 'After the ', ...x }),
+    encounter: m({ at: 400, mode: 'meet', trigger: 'encounter', before: 'During the ', ...x }),
+    other: m({ at: 600, mode: 'meet', trigger: 'met', actors: ['Xi Jinping', 'Kim Jong-un'], place: 'Beijing', time: ['2018-03-26', '2018-03-26', '2018-03-26'], ...x }),
+    later: m({ at: 5000, mode: 'meet', trigger: 'met', actors: ['Vladimir Putin'], ...x }),
+  };
+  const clusters = clusterArticle(Object.values(text));
+  const of = (f: MentionFeatures) => clusters.findIndex((c) => c.mentions.includes(f));
+  assert.equal(of(text.talks), of(text.visit));
+  assert.equal(of(text.encounter), of(text.visit));
+  assert.notEqual(of(text.other), of(text.visit), 'another summit in the same article');
+  assert.notEqual(of(text.later), of(text.visit), 'an undated meeting far away in the article stays apart');
+  assert.equal(clusters.length, 3);
+});
+
+test('blocking: keys by family, participant and year; a mention finds the event, another year does not', () => {
+  const event = P({ actors: ['Kim Jong-un', 'Vladimir Putin'], time: ['2019-04-25', '2019-04-25', '2019-04-25'] });
+  const keys = new Set(blockKeys(event));
+  assert.ok(keys.has('consult-meet|a:n:kim jong un|2019'), [...keys].join(' '));
+  const sameYear = blockKeys(P({ actors: ['Putin'], reported: '2019-04-26' }));
+  assert.ok(sameYear.some((k) => keys.has(k)), 'Putin, reported the next day');
+  const otherYear = blockKeys(P({ actors: ['Putin'], time: ['2011-08', '2011-08-01', '2011-08-31', 'month'] }));
+  assert.ok(!otherYear.some((k) => keys.has(k)));
+  assert.deepEqual(blockKeys(P({ actors: ['Putin'], reported: null })), [], 'no date at all: no cross-article lookup');
+});
+
+test('coherence: a vague mention does not chain two real events', () => {
+  const moscow = { id: 'e1', seq: 1, profile: P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Moscow', time: ['2001-08-04', '2001-08-04', '2001-08-04'] }) };
+  const vlad = { id: 'e2', seq: 2, profile: P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Vladivostok', time: ['2002-08-23', '2002-08-23', '2002-08-23'] }) };
+  const vague = P({ actors: ['Kim Jong-il', 'Vladimir Putin'], reported: null });
+  const choice = chooseEvent(vague, [moscow, vlad]);
+  assert.ok(choice.into, 'it joins one of them');
+  assert.deepEqual(choice.absorb, [], 'but does not merge them');
+  assert.equal(coherent([moscow.profile, vlad.profile]), false);
+
+  // Two events that are really one (a plan reported, then the visit under another wording) do merge: the older id stays.
+  const plan: Candidate = { id: 'e3', seq: 3, profile: P({ actors: ['Kim Jong-il', 'Putin'], place: 'Moscow', time: ['2001-08', '2001-08-01', '2001-08-31', 'month'], status: 'planned' }) };
+  const done: Candidate = { id: 'e4', seq: 4, profile: P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Russia', time: ['2001', '2001-01-01', '2001-12-31', 'year'] }) };
+  const bridge = P({ actors: ['Kim Jong-il', 'Vladimir Putin'], place: 'Moscow', time: ['2001-08-04', '2001-08-04', '2001-08-04'] });
+  const c2 = chooseEvent(bridge, [done, plan]);
+  assert.equal(c2.into?.id, 'e3');
+  assert.deepEqual(c2.absorb.map((x) => x.id), ['e4']);
+});
+
+test('profiles: the canonical time and place are the most specific, with the mention that gave them', () => {
+  const a = profileOf(m({ id: 'coarse', actors: ['Kim'], place: 'Russia', time: ['2001', '2001-01-01', '2001-12-31', 'year'] }));
+  const b = profileOf(m({ id: 'fine', actors: ['Kim'], place: 'Moscow', time: ['2001-08-04', '2001-08-04', '2001-08-04'] }));
+  const p = mergeProfiles(a, b);
+  assert.equal(p.time?.value, '2001-08-04');
+  assert.equal(p.time?.mention, 'fine');
+  assert.equal(p.place?.name, 'Moscow');
+  assert.deepEqual(p.window, { start: '2001-08-04', end: '2001-08-04' });
+  assert.equal(mergeProfiles(b, a).place?.name, 'Moscow', 'order does not matter');
+});
+
+test('status: latest report wins, occurred outranks an older plan, a later denial is a visible conflict', () => {
+  const h = [
+    { reported: '2001-07-26', status: 'planned', article: 'a' },
+    { reported: '2002-05-23', status: 'occurred', article: 'b' },
+  ];
+  assert.equal(consolidatedStatus(h), 'occurred');
+  assert.equal(consolidatedStatus([...h, { reported: '2002-06-01', status: 'expected', article: 'c' }]), 'occurred');
+  const denied = [...h, { reported: '2003-01-01', status: 'denied', article: 'c' }];
+  assert.equal(consolidatedStatus(denied), 'denied');
+  assert.equal(hasConflict(denied), true);
+  assert.equal(hasConflict(h), false);
+  assert.equal(hasConflict(denied, (x) => (x === 'c' ? 'b' : x)), false, 'a re-post of the same source is no conflict');
+});
+
+test('minhash: a wire copy with a new byline is a near-duplicate; a different story is not', () => {
+  const story =
+    'The leader arrived by armoured train on Wednesday for his first summit with the president, officials said, and the two sides discussed economic cooperation, a railway link across the border and the nuclear question at a university campus on an island off the port city.';
+  const copy = `By Staff Reporter. ${story} Copyright the agency.`;
+  const other =
+    'Trade ministers from twelve countries met in the capital on Monday to discuss tariffs on steel and aluminium, and agreed to meet again in the autumn after a round of consultations with industry groups.';
+  const s = signature(story);
+  assert.ok(similarity(s, signature(copy)) >= 0.8, `copy ${similarity(s, signature(copy))}`);
+  assert.ok(similarity(s, signature(other)) < 0.2);
+  assert.ok(bands(s).some((b) => bands(signature(copy)).includes(b)), 'the copy is found through a shared band');
+});
