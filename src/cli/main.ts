@@ -177,12 +177,28 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('the HTTP API and web UI (not yet built: issue #7)')
+    .description('the HTTP API and web UI on one port (loopback unless --host says otherwise)')
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
-    .action(() => {
-      complain('serve: the HTTP API and web UI are not built yet (issue #7)');
-      process.exitCode = EXIT.usage;
+    .option('--host <host>', 'address to listen on (0.0.0.0 opens it to the network)', '127.0.0.1')
+    .action(async (opts: { db: string; port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${opts.port}`);
+      const { Store } = await import('../store/store.js');
+      const { startServer } = await import('../api/server.js');
+      const store = await Store.open(opts.db);
+      const server = await startServer({ store, host: opts.host, port, webRoot: path.join(PACKAGE_ROOT, 'dist/web') }).catch(async (err: Error) => {
+        await store.close();
+        throw new UsageError(`serve: cannot listen on ${opts.host}:${port} (${(err as NodeJS.ErrnoException).code ?? err.message})`);
+      });
+      say(`summitry serve: ${server.url}/ (database ${opts.db}); Ctrl-C stops it`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
     });
 
   return program;
