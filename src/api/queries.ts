@@ -24,8 +24,28 @@ export interface IndexedEvent {
 }
 
 export interface EventIndex {
+  /** In time order (undated last); a position in this list is the event's number below. */
   events: IndexedEvent[];
   byId: Map<string, IndexedEvent>;
+  /** Lower-cased actor name, place name, type, status -> positions of its events. */
+  byActor: Map<string, number[]>;
+  byPlace: Map<string, number[]>;
+  byType: Map<string, number[]>;
+  byStatus: Map<string, number[]>;
+  /** Recent filter results (positions), dropped with the index. */
+  memo: Map<string, IndexedEvent[]>;
+}
+
+function postings(events: IndexedEvent[], keys: (e: IndexedEvent) => Iterable<string>): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    for (const k of new Set(keys(e))) {
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    }
+  });
+  return map;
 }
 
 function indexEvent(record: EventRecord, seq: number): IndexedEvent {
@@ -84,7 +104,15 @@ export class EventCache {
     let seq = 0;
     for await (const e of eventRecords(this.store)) events.push(indexEvent(e, seq++));
     events.sort((a, b) => (a.first ?? '9999').localeCompare(b.first ?? '9999') || a.seq - b.seq);
-    return { events, byId: new Map(events.map((e) => [e.record.id, e])) };
+    return {
+      events,
+      byId: new Map(events.map((e) => [e.record.id, e])),
+      byActor: postings(events, (e) => e.actorsLower),
+      byPlace: postings(events, (e) => (e.placeLower ? [e.placeLower] : [])),
+      byType: postings(events, (e) => [e.record.type]),
+      byStatus: postings(events, (e) => [e.record.status]),
+      memo: new Map(),
+    };
   }
 }
 
@@ -99,11 +127,49 @@ export function matchesFilter(e: IndexedEvent, f: EventFilter): boolean {
   return true;
 }
 
+const MEMO_SIZE = 64;
+
+/**
+ * Marks the positions of events whose key matches: `exact` keys looked up directly, else
+ * every key containing the needle (a few hundred distinct names at most, not every event).
+ */
+function mark(n: number, postingsOf: Map<string, number[]>, needles: string[], exact: boolean): Uint8Array {
+  const hit = new Uint8Array(n);
+  for (const needle of needles) {
+    const lists = exact ? [postingsOf.get(needle) ?? []] : [...postingsOf].filter(([k]) => k.includes(needle)).map(([, v]) => v);
+    for (const list of lists) for (const i of list) hit[i] = 1;
+  }
+  return hit;
+}
+
 /** Events matching the filter, in time order (undated last). */
 export async function filterEvents(cache: EventCache, f: EventFilter): Promise<IndexedEvent[]> {
-  const { events } = await cache.get();
+  const index = await cache.get();
+  const { events } = index;
   const active = Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && !v.length));
-  return active ? events.filter((e) => matchesFilter(e, f)) : events;
+  if (!active) return events;
+  const key = JSON.stringify(f);
+  const memo = index.memo.get(key);
+  if (memo) return memo;
+
+  const n = events.length;
+  // Narrow with the postings first (each actor separately: a dyad needs all), then check the
+  // rest on the survivors.
+  const masks: Uint8Array[] = [];
+  for (const a of f.actor ?? []) masks.push(mark(n, index.byActor, [a.toLowerCase()], false));
+  if (f.place) masks.push(mark(n, index.byPlace, [f.place.toLowerCase()], false));
+  if (f.type?.length) masks.push(mark(n, index.byType, f.type, true));
+  if (f.status?.length) masks.push(mark(n, index.byStatus, f.status, true));
+  const out: IndexedEvent[] = [];
+  outer: for (let i = 0; i < n; i++) {
+    for (const m of masks) if (!m[i]) continue outer;
+    const e = events[i]!;
+    if ((f.from || f.to || f.q) && !matchesFilter(e, f)) continue;
+    out.push(e);
+  }
+  if (index.memo.size >= MEMO_SIZE) index.memo.delete(index.memo.keys().next().value!);
+  index.memo.set(key, out);
+  return out;
 }
 
 // ---- articles ----
