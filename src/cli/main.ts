@@ -110,15 +110,31 @@ export function buildProgram(): Command {
     .command('export')
     .description('write the whole database (JSON Lines by default)')
     .addOption(dbOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'geojson', 'graphml']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--with-text', 'add each article text to its record')
-    .action(async (opts: { db: string; out?: string; withText?: boolean }) => {
-      const { exportJsonl } = await import('../export/jsonl.js');
+    .option('--plover', 'the PLOVER-conformant view: future cooperative events as AGREE')
+    .action(async (opts: { db: string; out?: string; withText?: boolean; format: string; plover?: boolean }) => {
+      const { writeExport } = await import('../export/formats.js');
       await withStore(opts.db, async (store) => {
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-        await exportJsonl(store, out, { withText: opts.withText });
-        if (opts.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+        // A file is written under a temporary name and renamed when complete: never half-written.
+        const tmp = opts.out ? `${opts.out}.${process.pid}.tmp` : null;
+        const out = tmp ? createWriteStream(tmp) : process.stdout;
+        try {
+          await writeExport(store, out, { format: opts.format as 'jsonl', withText: opts.withText, plover: opts.plover });
+          if (tmp) {
+            await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+            const { rename } = await import('node:fs/promises');
+            await rename(tmp, opts.out!);
+          }
+        } catch (err) {
+          if (tmp) {
+            (out as ReturnType<typeof createWriteStream>).destroy();
+            const { rm } = await import('node:fs/promises');
+            await rm(tmp, { force: true });
+          }
+          throw err;
+        }
       });
     });
 
