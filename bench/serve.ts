@@ -66,8 +66,10 @@ try {
   const base = `http://127.0.0.1:${PORT}`;
   const t1 = performance.now();
   const first = await fetch(base + TARGET);
-  const firstBody = (await first.json()) as { items: unknown[]; total: number };
-  console.log(`first request (builds the event index): ${(performance.now() - t1).toFixed(0)} ms, ${firstBody.items.length} of ${firstBody.total} events`);
+  const firstBody = await first.text();
+  const { items, total } = JSON.parse(firstBody) as { items?: unknown[]; total?: number };
+  const shown = items ? `, ${items.length}${total === undefined ? '' : ` of ${total}`} items` : '';
+  console.log(`first request (builds the event index): ${(performance.now() - t1).toFixed(0)} ms, HTTP ${first.status}, ${(firstBody.length / 1024).toFixed(0)} KB${shown}`);
   await autocannon({ url: base + TARGET, connections: CONNECTIONS, duration: 2 }); // warm-up
   console.log(`server after warm-up: ${memory(child.pid!)}`);
 

@@ -32,8 +32,10 @@ export interface EventIndex {
   byPlace: Map<string, number[]>;
   byType: Map<string, number[]>;
   byStatus: Map<string, number[]>;
-  /** Recent filter results (positions), dropped with the index. */
+  /** Recent filter results, dropped with the index. */
   memo: Map<string, IndexedEvent[]>;
+  /** Recent response bodies of the aggregate views (timeline, graph, actors, places). */
+  views: Map<string, Uint8Array<ArrayBuffer>>;
 }
 
 function postings(events: IndexedEvent[], keys: (e: IndexedEvent) => Iterable<string>): Map<string, number[]> {
@@ -112,6 +114,7 @@ export class EventCache {
       byType: postings(events, (e) => [e.record.type]),
       byStatus: postings(events, (e) => [e.record.status]),
       memo: new Map(),
+      views: new Map(),
     };
   }
 }
@@ -170,6 +173,20 @@ export async function filterEvents(cache: EventCache, f: EventFilter): Promise<I
   if (index.memo.size >= MEMO_SIZE) index.memo.delete(index.memo.keys().next().value!);
   index.memo.set(key, out);
   return out;
+}
+
+/**
+ * A view's JSON body as UTF-8 bytes, made once per index state and filter: a 10,000-event
+ * timeline is a few MB of JSON that the UI asks for again and again.
+ */
+export async function cachedView(cache: EventCache, key: string, make: (index: EventIndex) => Promise<unknown> | unknown): Promise<Uint8Array<ArrayBuffer>> {
+  const index = await cache.get();
+  const hit = index.views.get(key);
+  if (hit !== undefined) return hit;
+  const body = new TextEncoder().encode(JSON.stringify(await make(index)));
+  if (index.views.size >= MEMO_SIZE) index.views.delete(index.views.keys().next().value!);
+  index.views.set(key, body);
+  return body;
 }
 
 // ---- articles ----

@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { ApiDeps } from '../context.js';
 import { notFound } from '../errors.js';
 import { eventFilterSchema, eventListSchema, parseQuery } from '../params.js';
-import { actorsOf, eventEvidence, filterEvents, graphOf, placesOf, timelineOf } from '../queries.js';
+import { actorsOf, cachedView, eventEvidence, filterEvents, graphOf, placesOf, timelineOf } from '../queries.js';
 
 export function eventRoutes(app: Hono, { store, events }: ApiDeps): void {
   app.get('/api/events', async (c) => {
@@ -18,14 +18,25 @@ export function eventRoutes(app: Hono, { store, events }: ApiDeps): void {
     return c.json({ ...e.record, evidence: await eventEvidence(store, id) });
   });
 
-  app.get('/api/actors', async (c) => c.json({ items: actorsOf((await events.get()).events) }));
-  app.get('/api/places', async (c) => c.json({ items: placesOf((await events.get()).events) }));
+  const json = (c: Context, body: Uint8Array<ArrayBuffer>) => c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+
+  app.get('/api/actors', async (c) => json(c, await cachedView(events, 'actors', (i) => ({ items: actorsOf(i.events) }))));
+  app.get('/api/places', async (c) => json(c, await cachedView(events, 'places', (i) => ({ items: placesOf(i.events) }))));
 
   app.get('/api/timeline', async (c) => {
-    const found = await filterEvents(events, parseQuery(c, eventFilterSchema));
-    const items = timelineOf(found);
-    return c.json({ items, undated: found.length - items.length });
+    const filter = parseQuery(c, eventFilterSchema);
+    return json(
+      c,
+      await cachedView(events, `timeline:${JSON.stringify(filter)}`, async () => {
+        const found = await filterEvents(events, filter);
+        const items = timelineOf(found);
+        return { items, undated: found.length - items.length };
+      }),
+    );
   });
 
-  app.get('/api/graph', async (c) => c.json(graphOf(await filterEvents(events, parseQuery(c, eventFilterSchema)))));
+  app.get('/api/graph', async (c) => {
+    const filter = parseQuery(c, eventFilterSchema);
+    return json(c, await cachedView(events, `graph:${JSON.stringify(filter)}`, async () => graphOf(await filterEvents(events, filter))));
+  });
 }
