@@ -164,7 +164,7 @@ export function buildProgram(): Command {
       await runTimeline({ db: opts.db });
       say('');
       say(`Next: \`npx summitry ingest YOUR_FOLDER --db ${opts.db}\` adds your own articles; \`npx summitry export --db ${opts.db}\` writes the record as JSON Lines.`);
-      say('The web UI (timeline, map, network, article reader) will open with `npx summitry serve` once it lands (issue #7).');
+      say(`The web UI (timeline, map, network, article reader): \`npx summitry serve --db ${opts.db}\`, then open http://127.0.0.1:8080/`);
       process.exitCode = code;
     });
 
