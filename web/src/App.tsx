@@ -91,7 +91,7 @@ function Shell({ onIngested }: { onIngested: () => void }) {
       </header>
       {health.error && <div className="banner error-text">The API does not answer: {health.error.message}</div>}
       {FILTERED.has(path) && !empty && <FilterBar path={path} filters={filters} />}
-      <main className="main">{empty && (FILTERED.has(path) || path === '/articles') ? <NoArticles /> : <Suspense fallback={<Loading />}>{view}</Suspense>}</main>
+      <main className="main">{empty && (FILTERED.has(path) || path === '/articles') ? <NoArticles onAdd={() => setDialog(true)} /> : <Suspense fallback={<Loading />}>{view}</Suspense>}</main>
       <DropOverlay onFiles={ingest.sendFiles} />
       {dialog && <IngestDialog onFiles={ingest.sendFiles} onUrl={ingest.sendUrl} onClose={() => setDialog(false)} />}
       {ingest.job && <IngestToast job={ingest.job} onDismiss={ingest.dismiss} />}

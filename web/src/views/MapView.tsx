@@ -165,7 +165,7 @@ function LeafletMap({ places, selected, onSelect }: { places: (MapPlace & { lat:
     loadWorld(worldUrl).then(
       (world) => {
         if (!live) return;
-        L.geoJSON(world, { style: { color: '#b9bfc7', weight: 0.6, fillColor: '#f5f4f0', fillOpacity: 1 }, interactive: false }).addTo(m).bringToBack();
+        L.geoJSON(world, { style: { color: '#aab3bd', weight: 0.6, fillColor: '#fbfaf6', fillOpacity: 1 }, interactive: false }).addTo(m).bringToBack();
       },
       (err: Error) => console.error(err.message),
     );
@@ -183,11 +183,12 @@ function LeafletMap({ places, selected, onSelect }: { places: (MapPlace & { lat:
     g.clearLayers();
     const sorted = [...places].sort((a, b) => a.events - b.events); // big ones on top
     sorted.forEach((p, i) => {
+      const big = i >= sorted.length - 5;
       const label = document.createElement('span');
-      label.textContent = `${p.name} · ${p.events} event${p.events === 1 ? '' : 's'}`;
+      label.textContent = big ? p.name : `${p.name} · ${p.events} event${p.events === 1 ? '' : 's'}`;
       const mk = L.marker([p.lat, p.lon], { icon: markerIcon(p, p.name === selected), title: p.name, alt: p.name, keyboard: true, riseOnHover: true, zIndexOffset: i });
       // The biggest venues keep their names on the map; the rest show them on hover.
-      mk.bindTooltip(label, { direction: 'right', offset: [8, 0], permanent: i >= sorted.length - 6, className: 'place-label' });
+      mk.bindTooltip(label, { direction: 'right', offset: [6, 0], permanent: big, className: big ? 'place-label permanent' : 'place-label' });
       mk.on('click', () => onSelect(p.name));
       mk.addTo(g);
     });

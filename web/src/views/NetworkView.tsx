@@ -23,8 +23,10 @@ export function NetworkView({ filters }: { filters: Filters }) {
   const [minEvents, setMinEvents] = useState<number | null>(null);
   // By default, show about the 40 busiest actors; the control shows the rest.
   const auto = useMemo(() => {
-    const ws = (data?.nodes ?? []).map((n) => n.weight).sort((a, b) => b - a);
-    return Math.max(1, ws[Math.min(ws.length, 40) - 1] ?? 1);
+    const ws = (data?.nodes ?? []).map((n) => n.weight);
+    let t = 1;
+    while (ws.filter((w) => w >= t).length > 40) t++;
+    return t;
   }, [data]);
   const threshold = minEvents ?? auto;
   const graph = useMemo<Graph | null>(() => {
@@ -122,7 +124,7 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
             width: `mapData(weight, 1, ${maxW}, 14, 58)`,
             height: `mapData(weight, 1, ${maxW}, 14, 58)`,
             'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-            'font-size': `mapData(weight, 1, ${maxW}, 10, 15)`,
+            'font-size': `mapData(weight, 1, ${maxW}, 10, 14)`,
             'min-zoomed-font-size': 7,
             color: '#1f2933',
             'text-valign': 'bottom',
@@ -147,11 +149,15 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
         { selector: '.faded', style: { opacity: 0.15 } },
         { selector: 'edge.hot', style: { 'line-color': '#3d6e9e', opacity: 1 } },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 14000, idealEdgeLength: () => 110, componentSpacing: 60, nodeOverlap: 20, padding: 30, randomize: false },
+      layout: { name: 'cose', animate: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 150, edgeElasticity: () => 60, gravity: 0.6, componentSpacing: 60, nodeOverlap: 20, padding: 30, randomize: false },
       minZoom: 0.2,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
     });
+    // A small graph fits the box at a zoom that makes everything huge: cap it.
+    if (c.zoom() > 1.4) {
+      c.zoom(1.4);
+      c.center();
+    }
     c.on('tap', 'node', (e) => onSelect(e.target.id() as string));
     c.on('tap', (e) => {
       if (e.target === c) onSelect(null);

@@ -34,13 +34,15 @@ function toVisItem(it: TimelineItem): DataItem | null {
   if (!s) return null;
   const precise = s.single && (it.granularity === 'day' || !it.granularity || it.dated === false);
   const undated = it.dated === false || !it.value;
+  // Undated events are light points at their report date; dated ones boxes or ranges.
+  const type = undated ? 'point' : precise ? 'box' : 'range';
   const cls = `${statusClasses(it.status)} gran-${it.granularity ?? 'none'}${undated ? ' tl-reported' : ''}`;
   return {
     id: it.id,
     content: itemContent(it) as unknown as string,
     start: s.start,
-    end: precise ? undefined : s.end,
-    type: precise ? 'box' : 'range',
+    end: type === 'range' ? s.end : undefined,
+    type,
     className: cls,
   };
 }
@@ -76,7 +78,7 @@ export function TimelineView({ filters }: { filters: Filters }) {
       {data && drawn.length > 0 && <VisTimeline items={drawn} onSelect={setSelected} />}
       <p className="muted small">
         Uncertain dates are drawn over the span they name: a month-level date covers its month, a year its year. Events with no date of their own sit at the date of
-        their first report (dotted, white). Colour and line show the status (key in the filter bar). Scroll to zoom, drag to pan; click an event for its details.
+        their first report, as a dot with grey text. Colour and line show the status (key in the filter bar). Scroll to zoom, drag to pan; click an event for its details.
       </p>
       {sel && (
         <aside className="card selected-event" aria-label="Selected event">
@@ -102,6 +104,7 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
   useEffect(() => {
     const options: TimelineOptions = {
       stack: true,
+      align: 'left',
       zoomMin: 1000 * 60 * 60 * 24 * 7,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 40,
       minHeight: '260px',
@@ -111,8 +114,6 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
       orientation: { axis: 'bottom' },
       selectable: true,
       showCurrentTime: false,
-      // Content is DOM we built from text; vis must not sanitise-and-reparse it as HTML.
-      xss: { disabled: true },
     };
     const t = new Timeline(box.current!, set.current, options);
     tl.current = t;
