@@ -106,4 +106,7 @@ test('api ingest: bad requests are 400/415; unknown jobs 404; cross-site posts 4
   assert.equal(cross.status, 403);
   const site = await get('/api/ingest', { ...json({ text: 'The envoys met in Riga.' }), headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' } });
   assert.equal(site.status, 403);
+  // The UI's dev server proxies /api: the browser says same-origin, the Origin is the proxy's.
+  const proxied = await get('/api/ingest', { ...json({ text: 'The envoys met in Riga.' }), headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: 'http://localhost:5173' } });
+  assert.equal(proxied.status, 202);
 });
