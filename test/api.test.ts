@@ -105,6 +105,7 @@ test('api: events filter by actor (dyad), place, type, status, period and text',
     ['from=2019-13', 'from'],
     ['to=yesterday', 'to'],
     ['limit=1000', 'limit'],
+    ['place=Moscow&place=Beijing', 'place'],
   ]) {
     const bad = await get(`/api/events?${query}`);
     assert.equal(bad.status, 400, query);

@@ -92,9 +92,15 @@ function explain(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
 }
 
+/** Parameters that may be given more than once. */
+const REPEATABLE = new Set(['actor']);
+
 /** Parses the query string or throws a 400 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const r = schema.safeParse(queryObject(c));
+  const query = queryObject(c);
+  const twice = Object.keys(query).filter((k) => Array.isArray(query[k]) && !REPEATABLE.has(k));
+  if (twice.length) throw new HttpError(400, twice.map((k) => `${k}: given more than once`).join('; '));
+  const r = schema.safeParse(query);
   if (!r.success) throw new HttpError(400, explain(r.error));
   return r.data;
 }
