@@ -136,9 +136,16 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     await shot('event');
     const link = page.locator('.mentions a[href*="?at="]').first();
     const href = await link.getAttribute('href');
+    const eventUrl = page.url();
     await link.click();
-    await page.locator('.article-text .focus').first().waitFor();
+    const focus = page.locator('.article-text .focus');
+    await focus.first().waitFor();
     assert.match(page.url(), new RegExp(`${href!.replace(/[?]/g, '\\?')}$`));
+    // And back: the mention in the reader explains itself and leads to its event.
+    await focus.first().click();
+    await page.getByTestId('explain').getByText('Event mention').waitFor();
+    await page.getByRole('button', { name: /Open the event/ }).click();
+    await page.waitForURL(eventUrl);
   });
 
   test('the map shows a marker at Vladivostok', async (t) => {
@@ -239,6 +246,38 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     assert.equal(await page.evaluate(() => (globalThis as { __summitryPwned?: string }).__summitryPwned), undefined, 'article markup ran');
     assert.equal(dialogs, 0, 'a dialog fired');
     await shot('reader-inert');
+  });
+
+  test('files dropped on the page are ingested with a progress toast', async () => {
+    await page.goto(`${server.url}/timeline`);
+    await page.locator('.vis-item').first().waitFor();
+    const name = 'dropped-note.txt';
+    const content = 'Diplomats said on Monday that the foreign ministers of both countries held talks in Beijing.\n';
+    // A synthetic drag of one file: enter (the overlay shows), then drop.
+    const drag = async (types: string[]) =>
+      page.evaluate(
+        ([n, c, ts]) => {
+          const g = globalThis as unknown as {
+            DataTransfer: new () => { items: { add(f: unknown): void } };
+            File: new (parts: string[], name: string, o: object) => unknown;
+            DragEvent: new (t: string, i: object) => unknown;
+            dispatchEvent(e: unknown): boolean;
+          };
+          const dt = new g.DataTransfer();
+          dt.items.add(new g.File([c as string], n as string, { type: 'text/plain' }));
+          for (const t of ts as string[]) g.dispatchEvent(new g.DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        [name, content, types] as const,
+      );
+    await drag(['dragenter', 'dragover']);
+    await page.getByText('Drop to ingest').waitFor();
+    await shot('drop-overlay');
+    await drag(['drop']);
+    await page.getByText('Ingest finished').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByText('Drop to ingest').count(), 0, 'the overlay stayed');
+    assert.match((await page.locator('.toast').textContent()) ?? '', /1 added/);
+    const found = await api<{ total: number }>(server, '/api/articles?q=Diplomats+foreign+ministers');
+    assert.equal(found.total, 1);
   });
 
   test('no script errors or CSP violations on any page', () => {
