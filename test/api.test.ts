@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { processArticle } from '../src/ingest/process.js';
+import { buildPipeline } from '../src/pipeline/stages.js';
+import { saveArticle } from '../src/store/save.js';
+import { Store } from '../src/store/store.js';
 import { ARTICLES, fixture } from './api-fixture.js';
 
 test('api: health counts the store', async (t) => {
@@ -214,4 +218,16 @@ test('api: unknown API routes are JSON 404s', async (t) => {
   const r = await get('/api/nothing-here');
   assert.equal(r.status, 404);
   assert.match(r.body.error, /no such API route/);
+});
+
+test('api: writes by another connection (a CLI ingest next to the server) show up', async (t) => {
+  const { get, store } = await fixture(t);
+  const before = (await get('/api/events?place=Reykjavik')).body.total;
+  assert.equal(before, 0);
+  const other = await Store.open(store.path);
+  t.after(() => other.close());
+  const text = 'The coast guard chiefs met in Reykjavik on Tuesday to plan joint patrols.';
+  await saveArticle(other, processArticle({ source: 'cli.txt', format: 'txt', text, title: null, publisher: null, url: null, published: '2020-02-04' }, buildPipeline()));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // past the cache's recheck interval
+  assert.equal((await get('/api/events?place=Reykjavik')).body.total, 1);
 });

@@ -59,13 +59,22 @@ function indexEvent(record: EventRecord, seq: number): IndexedEvent {
   return { record, seq, first, last, actorsLower, placeLower, haystack };
 }
 
-/** Caches the event index per store state; `version()` is one cheap query. */
+/**
+ * Caches the event index per store state. Our own writes (ingest jobs) call `invalidate()`;
+ * writes by other connections (a CLI ingest next to a running server) are noticed by
+ * `version()`, checked at most every `recheckMs` so a busy server does not query for it on
+ * every request.
+ */
 export class EventCache {
   private key: string | null = null;
+  private checkedAt = 0;
   private building: Promise<EventIndex> | null = null;
   private index: EventIndex | null = null;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly recheckMs = 250,
+  ) {}
 
   /** Says the store changed through this connection (our own writes). */
   invalidate(): void {
@@ -75,19 +84,20 @@ export class EventCache {
 
   /**
    * What identifies the store's current state: SQLite's data_version moves when another
-   * connection commits (a CLI ingest next to a running server); the highest sequence numbers
-   * and the event count move with our own writes.
+   * connection commits; the highest sequence numbers move with new rows.
    */
   private async version(): Promise<string> {
     const dv = await sql<{ data_version: number }>`PRAGMA data_version`.execute(this.store.db);
-    const r = await sql<{ e: number | null; m: number | null; n: number }>`
-      SELECT (SELECT max(seq) FROM events) AS e, (SELECT max(seq) FROM mentions) AS m, (SELECT count(*) FROM events) AS n`.execute(this.store.db);
+    const r = await sql<{ e: number | null; m: number | null }>`
+      SELECT (SELECT max(seq) FROM events) AS e, (SELECT max(seq) FROM mentions) AS m`.execute(this.store.db);
     const row = r.rows[0]!;
-    return `${dv.rows[0]?.data_version}:${row.e}:${row.m}:${row.n}`;
+    return `${dv.rows[0]?.data_version}:${row.e}:${row.m}`;
   }
 
   async get(): Promise<EventIndex> {
+    if (this.index && performance.now() - this.checkedAt < this.recheckMs) return this.index;
     const key = await this.version();
+    this.checkedAt = performance.now();
     if (this.index && this.key === key) return this.index;
     if (!this.building) {
       this.building = this.build()
