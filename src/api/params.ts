@@ -76,7 +76,6 @@ export const layersSchema = z.object({
     .optional()
     .meta({ description: 'comma-separated layer names (default: every stored layer)' }),
 });
-export const idSchema = z.string().regex(/^[a-z]_[0-9a-f]{16}$/, 'not an id');
 
 /** The query string as an object; a key given twice becomes an array. */
 export function queryObject(c: Context): Record<string, string | string[]> {
