@@ -133,7 +133,9 @@ test('export graphml: actors as nodes, events as edges with attributes; well-for
   assert.equal(value(putin, 'country'), 'RUS');
   assert.equal(Number(value(putin, 'events')), events.filter((e) => e.actors.some((a) => a.name === 'Vladimir Putin')).length);
   const visit = edges.find((e) => value(e, 'mode') === 'visit')!;
-  assert.equal(visit.getAttribute('directed'), 'true', 'a visit goes from visitor to host');
+  assert.equal(value(visit, 'directed'), 'true', 'a visit goes from visitor to host');
+  const meeting = edges.find((e) => value(e, 'mode') === 'meet')!;
+  assert.equal(value(meeting, 'directed'), 'false');
 });
 
 test('export --plover: prospective cooperative events become AGREE, the rest unchanged', async (t) => {
