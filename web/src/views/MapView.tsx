@@ -140,12 +140,13 @@ function PlaceEvents({ name, filters, onClose }: { name: string; filters: Filter
   );
 }
 
-function markerIcon(p: MapPlace, selected: boolean): L.DivIcon {
-  const size = Math.round(10 + 6 * Math.sqrt(p.events));
+/** Area grows with events, relative to the busiest venue: 12 px to 44 px across. */
+function markerIcon(p: MapPlace, max: number, selected: boolean): L.DivIcon {
+  const size = Math.round(12 + 32 * Math.sqrt(p.events / Math.max(1, max)));
   const dot = document.createElement('div');
   dot.className = selected ? 'place-dot selected' : 'place-dot';
   dot.dataset.place = p.name;
-  dot.textContent = p.events > 1 ? String(p.events) : '';
+  dot.textContent = p.events < 2 ? '' : p.events < 1000 ? String(p.events) : `${(p.events / 1000).toFixed(p.events < 10_000 ? 1 : 0)}k`;
   return L.divIcon({ html: dot, className: 'place-marker', iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
 }
 
@@ -182,11 +183,12 @@ function LeafletMap({ places, selected, onSelect }: { places: (MapPlace & { lat:
     if (!m || !g) return;
     g.clearLayers();
     const sorted = [...places].sort((a, b) => a.events - b.events); // big ones on top
+    const max = sorted[sorted.length - 1]?.events ?? 1;
     sorted.forEach((p, i) => {
       const big = i >= sorted.length - 5;
       const label = document.createElement('span');
       label.textContent = big ? p.name : `${p.name} · ${p.events} event${p.events === 1 ? '' : 's'}`;
-      const mk = L.marker([p.lat, p.lon], { icon: markerIcon(p, p.name === selected), title: p.name, alt: p.name, keyboard: true, riseOnHover: true, zIndexOffset: i });
+      const mk = L.marker([p.lat, p.lon], { icon: markerIcon(p, max, p.name === selected), title: p.name, alt: p.name, keyboard: true, riseOnHover: true, zIndexOffset: i });
       // The biggest venues keep their names on the map; the rest show them on hover.
       mk.bindTooltip(label, { direction: 'right', offset: [6, 0], permanent: big, className: big ? 'place-label permanent' : 'place-label' });
       mk.on('click', () => onSelect(p.name));

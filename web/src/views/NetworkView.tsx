@@ -8,10 +8,13 @@ import type { Graph, GraphNode } from '../types';
 
 // Who meets whom: actors as nodes sized by their events, events as edges weighted by count.
 
-const COUNTRY_COLOURS = ['#3d6e9e', '#b5533c', '#4f8a5b', '#8a6bb0', '#b8863b', '#3f8f8f', '#a34f7a', '#6b7a3a'];
+const COUNTRY_COLOURS = ['#3f8f8f', '#a34f7a', '#6b7a3a', '#8a6bb0', '#4f8a5b', '#7a5c3e'];
+/** The countries this project is about get fixed, distinct colours; others a stable hash. */
+const FIXED: Record<string, string> = { RUS: '#3d6e9e', PRK: '#b5533c', KOR: '#8a6bb0', CHN: '#c49a2c', USA: '#3f8f8f', JPN: '#4f8a5b' };
 
 function countryColour(country: string | null): string {
   if (!country) return '#7d8894';
+  if (FIXED[country]) return FIXED[country];
   let h = 0;
   for (const ch of country) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return COUNTRY_COLOURS[h % COUNTRY_COLOURS.length]!;
@@ -83,6 +86,7 @@ export function NetworkView({ filters }: { filters: Filters }) {
               </p>
             )}
             {!shown.length && <p className="muted small">No links.</p>}
+            <CountryKey nodes={graph?.nodes ?? []} />
             <ul className="link-list" data-testid="links">
               {shown.slice(0, 60).map((l) => (
                 <li key={`${l.source}|${l.target}`}>
@@ -181,4 +185,19 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
   }, [selected, graph]);
 
   return <div ref={box} className="network" data-testid="network" />;
+}
+
+function CountryKey({ nodes }: { nodes: GraphNode[] }) {
+  const countries = [...new Set(nodes.map((n) => n.country ?? ''))].sort();
+  if (countries.length < 2 && !countries[0]) return null;
+  return (
+    <ul className="country-key" aria-label="Country colours">
+      {countries.map((c) => (
+        <li key={c}>
+          <span className="dot" style={{ background: countryColour(c || null) }} aria-hidden="true" />
+          {c || 'unknown'}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -47,13 +47,25 @@ function toVisItem(it: TimelineItem): DataItem | null {
   };
 }
 
+/** vis-timeline stays quick up to about this many items (10,000 take tens of seconds). */
+const MAX_DRAWN = 800;
+
+/** The `max` events with the most sources, dated ones first, back in time order. */
+function bestSourced(items: TimelineItem[], max: number): TimelineItem[] {
+  if (items.length <= max) return items;
+  const rank = (i: TimelineItem) => (i.dated === false ? 0 : 1_000_000) + i.sources.length;
+  const keep = new Set([...items].sort((a, b) => rank(b) - rank(a)).slice(0, max));
+  return items.filter((i) => keep.has(i));
+}
+
 export function TimelineView({ filters }: { filters: Filters }) {
   const url = withQuery('/api/timeline', filterParams(filters));
   const { data, error, loading } = useApi<{ items: TimelineItem[] }>(url);
   const [selected, setSelected] = useState<string | null>(null);
   const [showUndated, setShowUndated] = useState(true);
   const items = data?.items ?? [];
-  const drawn = useMemo(() => items.filter((i) => i.start && (showUndated || i.dated !== false)), [items, showUndated]);
+  const drawable = useMemo(() => items.filter((i) => i.start && (showUndated || i.dated !== false)), [items, showUndated]);
+  const drawn = useMemo(() => bestSourced(drawable, MAX_DRAWN), [drawable]);
   const dated = items.filter((i) => i.start && i.dated !== false).length;
   const undated = items.length - dated;
   const sel = items.find((i) => i.id === selected) ?? null;
@@ -75,6 +87,12 @@ export function TimelineView({ filters }: { filters: Filters }) {
       {error && <Failed error={error} />}
       {!error && loading && !data && <Loading />}
       {data && !items.length && (hasFilters(filters) ? <NoMatches onClear={() => navigate('/timeline')} /> : <NoMatches />)}
+      {drawn.length < drawable.length && (
+        <p className="note">
+          The timeline draws the {drawn.length} best-sourced of {drawable.length} events (a browser cannot draw them all quickly); narrow the view with the filters
+          (actor, place, period, status) to see the rest. The table below lists every event.
+        </p>
+      )}
       {data && drawn.length > 0 && <VisTimeline items={drawn} onSelect={setSelected} />}
       <p className="muted small">
         Uncertain dates are drawn over the span they name: a month-level date covers its month, a year its year. Events with no date of their own sit at the date of
@@ -143,7 +161,11 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
   );
 }
 
+const TABLE_ROWS = 200;
+
 function EventTable({ items }: { items: TimelineItem[] }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? items : items.slice(0, TABLE_ROWS);
   return (
     <section className="card">
       <h2 className="card-title">Events in time order</h2>
@@ -158,7 +180,7 @@ function EventTable({ items }: { items: TimelineItem[] }) {
           </tr>
         </thead>
         <tbody>
-          {items.map((it) => (
+          {rows.map((it) => (
             <tr key={it.id}>
               <td className="nowrap">
                 {it.value && it.dated !== false ? readableValue(it.value) : <span className="muted">reported {it.start ? readableValue(it.start) : '—'}</span>}
@@ -175,6 +197,13 @@ function EventTable({ items }: { items: TimelineItem[] }) {
           ))}
         </tbody>
       </table>
+      {rows.length < items.length && (
+        <div className="pager">
+          <button type="button" onClick={() => setAll(true)}>
+            Show all {items.length} events
+          </button>
+        </div>
+      )}
     </section>
   );
 }
