@@ -208,6 +208,7 @@ export function buildProgram(): Command {
         throw new UsageError(`serve: cannot listen on ${opts.host}:${port} (${(err as NodeJS.ErrnoException).code ?? err.message})`);
       });
       say(`summitry serve: ${server.url}/ (database ${opts.db}); Ctrl-C stops it`);
+      if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) complain(`warning: listening on ${opts.host}: anyone who can reach it can read the database and ingest files and URLs`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
