@@ -6,8 +6,9 @@ import type { EventFilter } from './params.js';
 /**
  * Read-only views for the HTTP API. Event lists are served from an in-memory index of the
  * export records (built with `eventRecords`, so the API and the export agree), rebuilt when
- * the store changes: a 10,000-event store takes well under a second to index and every list
- * request after that is a filter over memory instead of a JSON parse of every row.
+ * the store changes: a 10,000-event store takes one to three seconds to index on this shared
+ * machine, and every list request after that is a filter over memory instead of a JSON parse
+ * of every row.
  */
 
 export interface IndexedEvent {
@@ -70,6 +71,9 @@ export class EventCache {
   private checkedAt = 0;
   private building: Promise<EventIndex> | null = null;
   private index: EventIndex | null = null;
+  /** Bumped by invalidate(), so a build that started before a write is not kept. */
+  private generation = 0;
+  private buildingGeneration = -1;
 
   constructor(
     private readonly store: Store,
@@ -78,6 +82,7 @@ export class EventCache {
 
   /** Says the store changed through this connection (our own writes). */
   invalidate(): void {
+    this.generation++;
     this.key = null;
     this.index = null;
   }
@@ -99,14 +104,21 @@ export class EventCache {
     const key = await this.version();
     this.checkedAt = performance.now();
     if (this.index && this.key === key) return this.index;
-    if (!this.building) {
-      this.building = this.build()
+    if (!this.building || this.buildingGeneration !== this.generation) {
+      const generation = this.generation;
+      const building: Promise<EventIndex> = this.build()
         .then((index) => {
-          this.index = index;
-          this.key = key;
+          if (generation === this.generation) {
+            this.index = index;
+            this.key = key;
+          }
           return index;
         })
-        .finally(() => (this.building = null));
+        .finally(() => {
+          if (this.building === building) this.building = null;
+        });
+      this.building = building;
+      this.buildingGeneration = generation;
     }
     return this.building;
   }
