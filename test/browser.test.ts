@@ -130,7 +130,27 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     await shot('timeline');
   });
 
+  test('filters live in the URL and narrow every view', async () => {
+    await page.goto(`${server.url}/timeline?actor=Putin&status=occurred`);
+    await page.locator('.vis-item').first().waitFor();
+    await page.locator('.chip', { hasText: 'Putin' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'occurred', pressed: true }).count(), 1);
+    const classes = await page.locator('.vis-item').evaluateAll((els) => els.map((el) => el.className));
+    assert.ok(classes.every((c) => c.includes('st-occurred')), 'an item of another status is drawn');
+    const rows = await page.locator('.table tbody tr').allTextContents();
+    const expected = await api<{ items: unknown[] }>(server, '/api/timeline?actor=Putin&status=occurred');
+    assert.equal(rows.length, Math.min(200, expected.items.length));
+    // Switching tabs keeps them; adding a status through the bar writes it to the URL.
+    await page.getByRole('link', { name: 'Network' }).click();
+    await page.waitForURL(/\/network\?actor=Putin&status=occurred$/);
+    await page.getByRole('button', { name: 'planned', exact: true }).click();
+    await page.waitForURL(/status=occurred%2Cplanned/);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.waitForURL(/\/network$/);
+  });
+
   test('the event page shows the status history and links each mention into the reader', async () => {
+    await page.goto(`${server.url}/timeline`);
     await page.locator('.table a[href^="/events/"]').first().click();
     await page.locator('.history li').first().waitFor();
     await shot('event');
