@@ -29,6 +29,7 @@ test('api: articles list pages, searches and rejects bad parameters', async (t) 
   const hits = await get('/api/articles?q=Ulaanbaatar');
   assert.equal(hits.body.total, 1);
   assert.equal(hits.body.items[0].source, 'hostile.txt');
+  assert.equal(hits.body.items[0].mentionCount, 1, 'one meeting in the article');
   // FTS5 operators and stray quotes in what people type are words, not syntax.
   const odd = await get('/api/articles?q=' + encodeURIComponent('railway" OR (NEAR'));
   assert.equal(odd.status, 200);

@@ -112,7 +112,7 @@ export function openApiDocument(version = '0.1.0'): JsonSchema {
         get: {
           summary: 'articles by date, or full-text matches of q by rank',
           parameters: queryParameters(articleListSchema),
-          responses: { 200: json(list(ref('ArticleRecord'), { total: int })), 400: error('bad parameter') },
+          responses: { 200: json(list({ allOf: [ref('ArticleRecord'), { type: 'object', properties: { mentionCount: int } }] }, { total: int })), 400: error('bad parameter') },
         },
       },
       '/api/articles/{id}': {

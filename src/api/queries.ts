@@ -254,8 +254,23 @@ export function ftsQuery(input: string): string | null {
   return words ? words.slice(0, 16).map((w) => `"${w}"`).join(' ') : null;
 }
 
+type ListedArticle = ArticleRecord & { mentionCount: number };
+
+/** Adds how many event mentions each listed article has. */
+async function withMentionCounts(store: Store, items: ArticleRecord[]): Promise<ListedArticle[]> {
+  if (!items.length) return [];
+  const counts = await store.db
+    .selectFrom('mentions')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('article_id', 'in', items.map((a) => a.id))
+    .groupBy('article_id')
+    .execute();
+  const byId = new Map(counts.map((r) => [r.article_id, Number(r.n)]));
+  return items.map((a) => ({ ...a, mentionCount: byId.get(a.id) ?? 0 }));
+}
+
 /** Articles by publication date (undated last), or the full-text matches of `q` by rank. */
-export async function listArticles(store: Store, opts: { q?: string; limit: number; offset: number }): Promise<{ items: ArticleRecord[]; total: number }> {
+export async function listArticles(store: Store, opts: { q?: string; limit: number; offset: number }): Promise<{ items: ListedArticle[]; total: number }> {
   const match = opts.q ? ftsQuery(opts.q) : null;
   if (opts.q && !match) return { items: [], total: 0 };
   if (match) {
@@ -264,7 +279,7 @@ export async function listArticles(store: Store, opts: { q?: string; limit: numb
       SELECT a.seq, a.id, a.source, a.format, a.title, a.publisher, a.url, a.published_date, a.published_inferred, a.published_basis, a.sentences
       FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
       WHERE article_fts MATCH ${match} ORDER BY rank LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(store.db);
-    return { items: rows.rows.map(articleRecord), total: Number(total.rows[0]?.n ?? 0) };
+    return { items: await withMentionCounts(store, rows.rows.map(articleRecord)), total: Number(total.rows[0]?.n ?? 0) };
   }
   const total = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await store.db
@@ -276,7 +291,7 @@ export async function listArticles(store: Store, opts: { q?: string; limit: numb
     .limit(opts.limit)
     .offset(opts.offset)
     .execute();
-  return { items: rows.map(articleRecord), total: Number(total.n) };
+  return { items: await withMentionCounts(store, rows.map(articleRecord)), total: Number(total.n) };
 }
 
 export interface ArticleMention {
