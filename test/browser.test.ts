@@ -149,6 +149,18 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     await page.waitForURL(/\/network$/);
   });
 
+  test('the search box finds articles and events', async () => {
+    await page.goto(`${server.url}/articles`);
+    await page.getByRole('searchbox', { name: 'Search articles and events' }).fill('Vladivostok');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=Vladivostok$/);
+    await page.locator('mark', { hasText: 'Vladivostok' }).first().waitFor();
+    const expected = await api<{ articles: unknown[]; events: unknown[] }>(server, '/api/search?q=Vladivostok&limit=30');
+    assert.equal(await page.locator('.search-cols a[href^="/articles/"]').count(), expected.articles.length);
+    assert.equal(await page.locator('.search-cols a[href^="/events/"]').count(), expected.events.length);
+    await shot('search');
+  });
+
   test('the event page shows the status history and links each mention into the reader', async () => {
     await page.goto(`${server.url}/timeline`);
     await page.locator('.table a[href^="/events/"]').first().click();
