@@ -208,6 +208,14 @@ test('api: the OpenAPI description lists every route', async (t) => {
   for (const p of ['/api/health', '/api/articles', '/api/articles/{id}', '/api/articles/{id}/layers', '/api/events', '/api/events/{id}', '/api/actors', '/api/places', '/api/timeline', '/api/graph', '/api/search', '/api/ingest', '/api/ingest/{job}', '/api/ingest/{job}/events']) {
     assert.ok(body.paths[p], p);
   }
+  // Every route the app has is described, with its method.
+  const { app } = await fixture(t);
+  const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL');
+  assert.ok(routes.length >= 15, `the app lists its routes (${routes.length})`);
+  for (const r of routes) {
+    const p = r.path.replace(/:(\w+)/g, '{$1}');
+    assert.ok(body.paths[p]?.[r.method.toLowerCase()], `${r.method} ${p} is in the OpenAPI document`);
+  }
   const actor = body.paths['/api/events'].get.parameters.find((p: any) => p.name === 'actor');
   assert.equal(actor.schema.type, 'array');
   const limit = body.paths['/api/events'].get.parameters.find((p: any) => p.name === 'limit');
