@@ -342,25 +342,18 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     assert.deepEqual(violations, []);
   });
 
+  test('an empty store tells a new user what to do', async (t) => {
+    const empty = await serve(path.join(dir, 'empty.db'));
+    t.after(() => stop(empty));
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    t.after(() => fresh.close());
+    await fresh.goto(`${empty.url}/`);
+    await fresh.getByText('No articles yet').waitFor();
+    assert.match((await fresh.locator('.empty').textContent()) ?? '', /summitry ingest/);
+    await fresh.screenshot({ path: path.join(SHOTS, 'empty.png') });
+  });
+
   test('no script errors or CSP violations on any page', () => {
     assert.deepEqual(trouble, []);
-  });
-});
-
-describe('web UI on an empty store', { skip, timeout: 60_000 }, () => {
-  test('tells a new user what to do', async (t) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'summitry-browser-empty-'));
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-    const server = await serve(path.join(dir, 'empty.db'));
-    t.after(() => stop(server));
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-    t.after(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/`);
-    await page.getByText('No articles yet').waitFor();
-    assert.match((await page.locator('.empty').textContent()) ?? '', /summitry ingest/);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'empty.png') });
   });
 });
