@@ -17,6 +17,7 @@ function itemContent(it: TimelineItem): HTMLElement {
   el.className = 'tl-content';
   el.dataset.event = it.id;
   el.dataset.start = it.start ?? '';
+  el.title = `${it.summary} (${it.status}; ${it.sources.length} source${it.sources.length === 1 ? '' : 's'})`;
   const date = document.createElement('span');
   date.className = 'tl-date';
   const undated = it.dated === false || !it.value;
