@@ -38,11 +38,12 @@ function usePlaces(filters: Filters) {
     }
     return [...by.values()].sort((a, b) => b.events - a.events);
   }, [filtered, all.data, events.data]);
-  return { places, error: filtered ? events.error : all.error };
+  const partial = filtered && events.data && events.data.total > events.data.items.length ? { shown: events.data.items.length, total: events.data.total } : null;
+  return { places, partial, error: filtered ? events.error : all.error };
 }
 
 export function MapView({ filters }: { filters: Filters }) {
-  const { places, error } = usePlaces(filters);
+  const { places, partial, error } = usePlaces(filters);
   const [selected, setSelected] = useState<string | null>(null);
   const onMap = (places ?? []).filter(located);
   const offMap = (places ?? []).filter((p) => !located(p));
@@ -54,6 +55,11 @@ export function MapView({ filters }: { filters: Filters }) {
         <span className="muted">{places ? `${onMap.length} places on the map${offMap.length ? `, ${offMap.length} without coordinates` : ''}` : ''}</span>
       </div>
       {error && <Failed error={error} />}
+      {partial && (
+        <p className="note">
+          The map shows the venues of the first {partial.shown} of {partial.total} matching events; narrow the filters to see them all.
+        </p>
+      )}
       <div className="split">
         <div className="map-box">
           <LeafletMap places={onMap} selected={selected} onSelect={setSelected} />
