@@ -3,7 +3,7 @@
  * Builds a 10,000-event store (synthetic rows through the store's tables), starts the real
  * `summitry serve` on loopback in a child process, warms it, then runs autocannon (in this
  * process) for 10 s against /api/events?limit=50 and prints requests/s, latency and the
- * server's memory. Environment: BENCH_EVENTS (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (10),
+ * server's memory; then 5 s over 200 different pages (past the response cache). Environment: BENCH_EVENTS (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (10),
  * BENCH_PATH (/api/events?limit=50).
  */
 import { spawn } from 'node:child_process';
@@ -79,6 +79,20 @@ try {
   console.log(`  latency ms: avg ${r.latency.average.toFixed(1)}, p50 ${r.latency.p50}, p99 ${r.latency.p99}, max ${r.latency.max}`);
   console.log(`  server memory: ${memory(child.pid!)}`);
   console.log(`  target >= 200 req/s: ${r.requests.average >= 200 ? 'met' : 'NOT met'}`);
+
+  // The same list with a different page almost every request: past the response cache, so
+  // each one filters the index and serialises its page.
+  let k = 0;
+  const pages = Math.max(1, Math.floor(EVENTS / 50));
+  const sep = TARGET.includes('?') ? '&' : '?';
+  const u = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: Math.max(2, Math.round(SECONDS / 2)),
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `${TARGET}${sep}offset=${((k++ * 7919) % pages) * 50}` }) }],
+  });
+  console.log(`GET ${TARGET}${sep}offset=<${pages} different pages>: ${CONNECTIONS} connections, ${Math.max(2, Math.round(SECONDS / 2))} s`);
+  console.log(`  requests/s: ${u.requests.average.toFixed(0)}, non-2xx ${u.non2xx}; latency ms: p50 ${u.latency.p50}, p99 ${u.latency.p99}; server memory: ${memory(child.pid!)}`);
 } finally {
   child?.kill('SIGTERM');
   rmSync(tmp, { recursive: true, force: true });

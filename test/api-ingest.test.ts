@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { test } from 'node:test';
 import { fixture, type TestApp } from './api-fixture.js';
@@ -106,4 +108,34 @@ test('api ingest: bad requests are 400/415; unknown jobs 404; cross-site posts 4
   assert.equal(cross.status, 403);
   const site = await get('/api/ingest', { ...json({ text: 'The envoys met in Riga.' }), headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' } });
   assert.equal(site.status, 403);
+  // The UI's dev server proxies /api: the browser says same-origin, the Origin is the proxy's.
+  const proxied = await get('/api/ingest', { ...json({ text: 'The envoys met in Riga.' }), headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: 'http://localhost:5173' } });
+  assert.equal(proxied.status, 202);
+});
+
+test('api ingest: a URL is fetched and stored under the URL; a failing one is a problem', async (t) => {
+  const { app, get } = await fixture(t);
+  const site = createServer((req, res) => {
+    if (req.url === '/news/talks.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><head><title>Talks in Bern</title></head><body><article><p>The two foreign ministers met in Bern on Wednesday for talks about a grain corridor.</p></article></body></html>');
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  t.after(() => site.close());
+  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
+  const ok = await waitFinished(app, (await get('/api/ingest', json({ url: `${base}/news/talks.html` }))).body.job);
+  assert.equal(ok.added, 1);
+  const found = await get('/api/articles?q=Bern');
+  assert.equal(found.body.items[0].source, `${base}/news/talks.html`);
+  assert.equal(found.body.items[0].title, 'Talks in Bern');
+
+  const gone = await waitFinished(app, (await get('/api/ingest', json({ url: `${base}/gone.html` }))).body.job);
+  assert.equal(gone.state, 'finished');
+  assert.equal(gone.added, 0);
+  assert.match(gone.problems[0].reason, /HTTP 404/);
 });

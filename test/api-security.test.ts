@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../src/api/headers.js';
 import { startServer } from '../src/api/server.js';
 import { ARTICLES, fixture } from './api-fixture.js';
+import { tempDir } from './helpers.js';
 
 /** A built UI in a folder next to a file that must never be served. */
 function webRoot(dir: string): string {
@@ -57,10 +58,7 @@ test('security: headers on every response, errors included', async (t) => {
 });
 
 test('security: the built UI is served; traversal attempts never reach a file outside it', async (t) => {
-  const { app, dir } = await fixture(t);
-  const root = webRoot(dir);
-  const { app: ui } = await fixture(t, { webRoot: root });
-  void app;
+  const { app: ui } = await fixture(t, { webRoot: webRoot(tempDir(t)) });
   const index = await ui.request('/');
   assert.equal(index.status, 200);
   assert.match(await index.text(), /Summitry UI/);

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { processArticle } from '../src/ingest/process.js';
+import { buildPipeline } from '../src/pipeline/stages.js';
+import { saveArticle } from '../src/store/save.js';
+import { Store } from '../src/store/store.js';
 import { ARTICLES, fixture } from './api-fixture.js';
 
 test('api: health counts the store', async (t) => {
@@ -25,6 +29,7 @@ test('api: articles list pages, searches and rejects bad parameters', async (t) 
   const hits = await get('/api/articles?q=Ulaanbaatar');
   assert.equal(hits.body.total, 1);
   assert.equal(hits.body.items[0].source, 'hostile.txt');
+  assert.equal(hits.body.items[0].mentionCount, 1, 'one meeting in the article');
   // FTS5 operators and stray quotes in what people type are words, not syntax.
   const odd = await get('/api/articles?q=' + encodeURIComponent('railway" OR (NEAR'));
   assert.equal(odd.status, 200);
@@ -105,6 +110,7 @@ test('api: events filter by actor (dyad), place, type, status, period and text',
     ['from=2019-13', 'from'],
     ['to=yesterday', 'to'],
     ['limit=1000', 'limit'],
+    ['place=Moscow&place=Beijing', 'place'],
   ]) {
     const bad = await get(`/api/events?${query}`);
     assert.equal(bad.status, 400, query);
@@ -202,6 +208,14 @@ test('api: the OpenAPI description lists every route', async (t) => {
   for (const p of ['/api/health', '/api/articles', '/api/articles/{id}', '/api/articles/{id}/layers', '/api/events', '/api/events/{id}', '/api/actors', '/api/places', '/api/timeline', '/api/graph', '/api/search', '/api/ingest', '/api/ingest/{job}', '/api/ingest/{job}/events']) {
     assert.ok(body.paths[p], p);
   }
+  // Every route the app has is described, with its method.
+  const { app } = await fixture(t);
+  const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL');
+  assert.ok(routes.length >= 15, `the app lists its routes (${routes.length})`);
+  for (const r of routes) {
+    const p = r.path.replace(/:(\w+)/g, '{$1}');
+    assert.ok(body.paths[p]?.[r.method.toLowerCase()], `${r.method} ${p} is in the OpenAPI document`);
+  }
   const actor = body.paths['/api/events'].get.parameters.find((p: any) => p.name === 'actor');
   assert.equal(actor.schema.type, 'array');
   const limit = body.paths['/api/events'].get.parameters.find((p: any) => p.name === 'limit');
@@ -213,4 +227,16 @@ test('api: unknown API routes are JSON 404s', async (t) => {
   const r = await get('/api/nothing-here');
   assert.equal(r.status, 404);
   assert.match(r.body.error, /no such API route/);
+});
+
+test('api: writes by another connection (a CLI ingest next to the server) show up', async (t) => {
+  const { get, store } = await fixture(t);
+  const before = (await get('/api/events?place=Reykjavik')).body.total;
+  assert.equal(before, 0);
+  const other = await Store.open(store.path);
+  t.after(() => other.close());
+  const text = 'The coast guard chiefs met in Reykjavik on Tuesday to plan joint patrols.';
+  await saveArticle(other, processArticle({ source: 'cli.txt', format: 'txt', text, title: null, publisher: null, url: null, published: '2020-02-04' }, buildPipeline()));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // past the cache's recheck interval
+  assert.equal((await get('/api/events?place=Reykjavik')).body.total, 1);
 });

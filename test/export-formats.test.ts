@@ -10,7 +10,7 @@ import { writeExport, type ExportFormat } from '../src/export/formats.js';
 import { ploverEvent } from '../src/export/plover.js';
 import { eventRecords, type EventRecord } from '../src/store/queries.js';
 import { Store } from '../src/store/store.js';
-import { cli, tempDir } from './helpers.js';
+import { cliAsync, tempDir } from './helpers.js';
 
 /** A summary with every character the formats must escape; it starts like a formula. */
 const NASTY = '=HYPERLINK("x") talks, "quoted" <b>&amp;</b>\nsecond line';
@@ -133,7 +133,9 @@ test('export graphml: actors as nodes, events as edges with attributes; well-for
   assert.equal(value(putin, 'country'), 'RUS');
   assert.equal(Number(value(putin, 'events')), events.filter((e) => e.actors.some((a) => a.name === 'Vladimir Putin')).length);
   const visit = edges.find((e) => value(e, 'mode') === 'visit')!;
-  assert.equal(visit.getAttribute('directed'), 'true', 'a visit goes from visitor to host');
+  assert.equal(value(visit, 'directed'), 'true', 'a visit goes from visitor to host');
+  const meeting = edges.find((e) => value(e, 'mode') === 'meet')!;
+  assert.equal(value(meeting, 'directed'), 'false');
 });
 
 test('export --plover: prospective cooperative events become AGREE, the rest unchanged', async (t) => {
@@ -162,20 +164,24 @@ test('export CLI: --format and --out write the file whole; bad choices are usage
   const { file, store } = await storeWithEvents(t);
   await store.close();
   const dir = path.dirname(file);
-  for (const format of ['csv', 'geojson', 'graphml']) {
-    const out = path.join(dir, `out.${format}`);
-    const r = cli(['export', '--db', file, '--format', format, '--out', out]);
+  const formats = ['csv', 'geojson', 'graphml'];
+  const missing = path.join(dir, 'missing-folder', 'x.csv');
+  // Independent CLI runs, side by side.
+  const [csv, geojson, graphml, plover, bad, nowhere] = await Promise.all([
+    ...formats.map((format) => cliAsync(['export', '--db', file, '--format', format, '--out', path.join(dir, `out.${format}`)])),
+    cliAsync(['export', '--db', file, '--plover']),
+    cliAsync(['export', '--db', file, '--format', 'xlsx']),
+    cliAsync(['export', '--db', file, '--format', 'csv', '--out', missing]),
+  ]);
+  for (const [i, r] of [csv!, geojson!, graphml!].entries()) {
     assert.equal(r.status, 0, r.stderr);
-    assert.ok(readFileSync(out, 'utf8').length > 100, format);
+    assert.ok(readFileSync(path.join(dir, `out.${formats[i]}`), 'utf8').length > 100, formats[i]);
   }
-  const plover = cli(['export', '--db', file, '--plover']);
-  assert.equal(plover.status, 0, plover.stderr);
-  assert.match(plover.stdout, /"type":"AGREE"/);
-  const bad = cli(['export', '--db', file, '--format', 'xlsx']);
-  assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /xlsx/);
-  const nowhere = cli(['export', '--db', file, '--format', 'csv', '--out', path.join(dir, 'missing-folder', 'x.csv')]);
-  assert.equal(nowhere.status, 1);
-  assert.ok(!existsSync(path.join(dir, 'missing-folder')));
+  assert.equal(plover!.status, 0, plover!.stderr);
+  assert.match(plover!.stdout, /"type":"AGREE"/);
+  assert.equal(bad!.status, 2);
+  assert.match(bad!.stderr, /xlsx/);
+  assert.equal(nowhere!.status, 1);
+  assert.ok(!existsSync(path.dirname(missing)));
   assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
 });

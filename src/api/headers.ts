@@ -16,14 +16,16 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 
 /**
  * Refuses writes that a browser sends from another site (a page elsewhere posting a form to
- * this local server). Tools without an Origin header (curl, scripts) pass.
+ * this local server). The browser's own Sec-Fetch-Site decides when present (so the UI's
+ * dev server, proxying /api, still works); else a foreign Origin is refused. Tools that send
+ * neither (curl, scripts) pass.
  */
 export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
   if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) {
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const own = new URL(c.req.url).origin;
-    if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== own)) {
+    const foreign = site ? site !== 'same-origin' && site !== 'none' : !!origin && origin !== new URL(c.req.url).origin;
+    if (foreign) {
       return c.json({ error: 'cross-origin writes are not allowed' }, 403);
     }
   }

@@ -20,6 +20,12 @@ function queryParameters(schema: z.ZodObject): JsonSchema[] {
   });
 }
 
+/** OpenAPI 3.1 schemas use its own JSON Schema dialect: drop zod's `$schema` line. */
+function withoutDialect(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonSchema, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
@@ -112,7 +118,7 @@ export function openApiDocument(version = '0.1.0'): JsonSchema {
         get: {
           summary: 'articles by date, or full-text matches of q by rank',
           parameters: queryParameters(articleListSchema),
-          responses: { 200: json(list(ref('ArticleRecord'), { total: int })), 400: error('bad parameter') },
+          responses: { 200: json(list({ allOf: [ref('ArticleRecord'), { type: 'object', properties: { mentionCount: int } }] }, { total: int })), 400: error('bad parameter') },
         },
       },
       '/api/articles/{id}': {
@@ -205,7 +211,7 @@ export function openApiDocument(version = '0.1.0'): JsonSchema {
             required: true,
             content: {
               'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } } } } },
-              'application/json': { schema: z.toJSONSchema(ingestJsonSchema, { io: 'input', unrepresentable: 'any' }) },
+              'application/json': { schema: withoutDialect(z.toJSONSchema(ingestJsonSchema, { io: 'input', unrepresentable: 'any' })) },
             },
           },
           responses: {

@@ -76,7 +76,6 @@ export const layersSchema = z.object({
     .optional()
     .meta({ description: 'comma-separated layer names (default: every stored layer)' }),
 });
-export const idSchema = z.string().regex(/^[a-z]_[0-9a-f]{16}$/, 'not an id');
 
 /** The query string as an object; a key given twice becomes an array. */
 export function queryObject(c: Context): Record<string, string | string[]> {
@@ -92,9 +91,15 @@ function explain(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
 }
 
+/** Parameters that may be given more than once. */
+const REPEATABLE = new Set(['actor']);
+
 /** Parses the query string or throws a 400 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const r = schema.safeParse(queryObject(c));
+  const query = queryObject(c);
+  const twice = Object.keys(query).filter((k) => Array.isArray(query[k]) && !REPEATABLE.has(k));
+  if (twice.length) throw new HttpError(400, twice.map((k) => `${k}: given more than once`).join('; '));
+  const r = schema.safeParse(query);
   if (!r.success) throw new HttpError(400, explain(r.error));
   return r.data;
 }

@@ -6,8 +6,9 @@ import type { EventFilter } from './params.js';
 /**
  * Read-only views for the HTTP API. Event lists are served from an in-memory index of the
  * export records (built with `eventRecords`, so the API and the export agree), rebuilt when
- * the store changes: a 10,000-event store takes well under a second to index and every list
- * request after that is a filter over memory instead of a JSON parse of every row.
+ * the store changes: a 10,000-event store takes one to three seconds to index on this shared
+ * machine, and every list request after that is a filter over memory instead of a JSON parse
+ * of every row.
  */
 
 export interface IndexedEvent {
@@ -59,44 +60,65 @@ function indexEvent(record: EventRecord, seq: number): IndexedEvent {
   return { record, seq, first, last, actorsLower, placeLower, haystack };
 }
 
-/** Caches the event index per store state; `version()` is one cheap query. */
+/**
+ * Caches the event index per store state. Our own writes (ingest jobs) call `invalidate()`;
+ * writes by other connections (a CLI ingest next to a running server) are noticed by
+ * `version()`, checked at most every `recheckMs` so a busy server does not query for it on
+ * every request.
+ */
 export class EventCache {
   private key: string | null = null;
+  private checkedAt = 0;
   private building: Promise<EventIndex> | null = null;
   private index: EventIndex | null = null;
+  /** Bumped by invalidate(), so a build that started before a write is not kept. */
+  private generation = 0;
+  private buildingGeneration = -1;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly recheckMs = 250,
+  ) {}
 
   /** Says the store changed through this connection (our own writes). */
   invalidate(): void {
+    this.generation++;
     this.key = null;
     this.index = null;
   }
 
   /**
    * What identifies the store's current state: SQLite's data_version moves when another
-   * connection commits (a CLI ingest next to a running server); the highest sequence numbers
-   * and the event count move with our own writes.
+   * connection commits; the highest sequence numbers move with new rows.
    */
   private async version(): Promise<string> {
     const dv = await sql<{ data_version: number }>`PRAGMA data_version`.execute(this.store.db);
-    const r = await sql<{ e: number | null; m: number | null; n: number }>`
-      SELECT (SELECT max(seq) FROM events) AS e, (SELECT max(seq) FROM mentions) AS m, (SELECT count(*) FROM events) AS n`.execute(this.store.db);
+    const r = await sql<{ e: number | null; m: number | null }>`
+      SELECT (SELECT max(seq) FROM events) AS e, (SELECT max(seq) FROM mentions) AS m`.execute(this.store.db);
     const row = r.rows[0]!;
-    return `${dv.rows[0]?.data_version}:${row.e}:${row.m}:${row.n}`;
+    return `${dv.rows[0]?.data_version}:${row.e}:${row.m}`;
   }
 
   async get(): Promise<EventIndex> {
+    if (this.index && performance.now() - this.checkedAt < this.recheckMs) return this.index;
     const key = await this.version();
+    this.checkedAt = performance.now();
     if (this.index && this.key === key) return this.index;
-    if (!this.building) {
-      this.building = this.build()
+    if (!this.building || this.buildingGeneration !== this.generation) {
+      const generation = this.generation;
+      const building: Promise<EventIndex> = this.build()
         .then((index) => {
-          this.index = index;
-          this.key = key;
+          if (generation === this.generation) {
+            this.index = index;
+            this.key = key;
+          }
           return index;
         })
-        .finally(() => (this.building = null));
+        .finally(() => {
+          if (this.building === building) this.building = null;
+        });
+      this.building = building;
+      this.buildingGeneration = generation;
     }
     return this.building;
   }
@@ -232,8 +254,23 @@ export function ftsQuery(input: string): string | null {
   return words ? words.slice(0, 16).map((w) => `"${w}"`).join(' ') : null;
 }
 
+type ListedArticle = ArticleRecord & { mentionCount: number };
+
+/** Adds how many event mentions each listed article has. */
+async function withMentionCounts(store: Store, items: ArticleRecord[]): Promise<ListedArticle[]> {
+  if (!items.length) return [];
+  const counts = await store.db
+    .selectFrom('mentions')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('article_id', 'in', items.map((a) => a.id))
+    .groupBy('article_id')
+    .execute();
+  const byId = new Map(counts.map((r) => [r.article_id, Number(r.n)]));
+  return items.map((a) => ({ ...a, mentionCount: byId.get(a.id) ?? 0 }));
+}
+
 /** Articles by publication date (undated last), or the full-text matches of `q` by rank. */
-export async function listArticles(store: Store, opts: { q?: string; limit: number; offset: number }): Promise<{ items: ArticleRecord[]; total: number }> {
+export async function listArticles(store: Store, opts: { q?: string; limit: number; offset: number }): Promise<{ items: ListedArticle[]; total: number }> {
   const match = opts.q ? ftsQuery(opts.q) : null;
   if (opts.q && !match) return { items: [], total: 0 };
   if (match) {
@@ -242,7 +279,7 @@ export async function listArticles(store: Store, opts: { q?: string; limit: numb
       SELECT a.seq, a.id, a.source, a.format, a.title, a.publisher, a.url, a.published_date, a.published_inferred, a.published_basis, a.sentences
       FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
       WHERE article_fts MATCH ${match} ORDER BY rank LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(store.db);
-    return { items: rows.rows.map(articleRecord), total: Number(total.rows[0]?.n ?? 0) };
+    return { items: await withMentionCounts(store, rows.rows.map(articleRecord)), total: Number(total.rows[0]?.n ?? 0) };
   }
   const total = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await store.db
@@ -254,7 +291,7 @@ export async function listArticles(store: Store, opts: { q?: string; limit: numb
     .limit(opts.limit)
     .offset(opts.offset)
     .execute();
-  return { items: rows.map(articleRecord), total: Number(total.n) };
+  return { items: await withMentionCounts(store, rows.map(articleRecord)), total: Number(total.n) };
 }
 
 export interface ArticleMention {

@@ -20,6 +20,8 @@ export function startServer(opts: { store: Store; host: string; port: number; we
     const onError = (err: Error) => reject(err);
     server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       server.off('error', onError);
+      // Build the event index now rather than on the first request.
+      app.summitry.events.get().catch((err: Error) => console.error(`summitry serve: indexing events failed (${err.message})`));
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shown}:${info.port}`,

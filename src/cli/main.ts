@@ -164,7 +164,7 @@ export function buildProgram(): Command {
       await runTimeline({ db: opts.db });
       say('');
       say(`Next: \`npx summitry ingest YOUR_FOLDER --db ${opts.db}\` adds your own articles; \`npx summitry export --db ${opts.db}\` writes the record as JSON Lines.`);
-      say('The web UI (timeline, map, network, article reader) will open with `npx summitry serve` once it lands (issue #7).');
+      say(`The web UI (timeline, map, network, article reader): \`npx summitry serve --db ${opts.db}\`, then open http://127.0.0.1:8080/`);
       process.exitCode = code;
     });
 
@@ -209,6 +209,7 @@ export function buildProgram(): Command {
         throw new UsageError(`serve: cannot listen on ${opts.host}:${port} (${(err as NodeJS.ErrnoException).code ?? err.message})`);
       });
       say(`summitry serve: ${server.url}/ (database ${opts.db}); Ctrl-C stops it`);
+      if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) complain(`warning: listening on ${opts.host}: anyone who can reach it can read the database and ingest files and URLs`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

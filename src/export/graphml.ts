@@ -3,8 +3,9 @@ import type { EventActor } from '../consolidate/consolidate.js';
 import type { EventRecord } from '../store/queries.js';
 
 /**
- * GraphML: actors as nodes, events as edges. An event links every pair of its actors; the
- * edge is directed (source to target) when the event has those roles, else undirected.
+ * GraphML: actors as nodes, events as edges. An event links every pair of its actors. The
+ * graph is undirected (mixed graphs trip readers such as networkx); when the event has
+ * source and target roles the edge runs source to target and its `directed` data is true.
  * An event with a single actor has no edge (it still counts in that actor's `events`).
  */
 
@@ -21,6 +22,7 @@ const KEYS: [string, 'node' | 'edge', string, string][] = [
   ['country', 'node', 'country', 'string'],
   ['events', 'node', 'events', 'int'],
   ['event', 'edge', 'event', 'string'],
+  ['directed', 'edge', 'directed', 'boolean'],
   ['type', 'edge', 'type', 'string'],
   ['mode', 'edge', 'mode', 'string'],
   ['status', 'edge', 'status', 'string'],
@@ -62,8 +64,8 @@ export async function exportGraphml(events: AsyncIterable<EventRecord>, out: Wri
     const sources = [...new Set(e.mentions.map((m) => m.source))].join('; ');
     for (const { from, to, directed } of pairs(e)) {
       edges.push(
-        `    <edge id="e${edges.length}" source="${nodes.get(actorKey(from))!.id}" target="${nodes.get(actorKey(to))!.id}" directed="${directed}">` +
-          data('event', e.id) + data('type', e.type) + data('mode', e.mode) + data('status', e.status) + data('date', e.time?.value ?? null) +
+        `    <edge id="e${edges.length}" source="${nodes.get(actorKey(from))!.id}" target="${nodes.get(actorKey(to))!.id}">` +
+          data('event', e.id) + data('directed', String(directed)) + data('type', e.type) + data('mode', e.mode) + data('status', e.status) + data('date', e.time?.value ?? null) +
           data('place', e.place?.name ?? null) + data('summary', e.summary) + data('sources', sources) +
           '</edge>\n',
       );

@@ -1,15 +1,16 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useApi } from './api';
 import { Loading, NoArticles } from './components/Empty';
 import { FilterBar } from './components/FilterBar';
 import { DropOverlay, IngestDialog, IngestToast, useIngest } from './components/Ingest';
 import { DataVersion } from './data-version';
 import { filterQuery, readFilters } from './filters';
-import { Link, match, useLocation } from './router';
+import { Link, match, navigate, useLocation } from './router';
 import type { Health } from './types';
 import { ArticlesView } from './views/ArticlesView';
 import { EventView } from './views/EventView';
 import { ReaderView } from './views/ReaderView';
+import { SearchView } from './views/SearchView';
 
 // The three heavy views (vis-timeline, Leaflet, cytoscape) load on first use.
 const TimelineView = lazy(() => import('./views/TimelineView').then((m) => ({ default: m.TimelineView })));
@@ -54,6 +55,7 @@ function Shell({ onIngested }: { onIngested: () => void }) {
   else if (path === '/articles') view = <ArticlesView query={loc.query} />;
   else if ((params = match('/articles/:id', path))) view = <ReaderView id={params.id!} query={loc.query} />;
   else if ((params = match('/events/:id', path))) view = <EventView id={params.id!} />;
+  else if (path === '/search') view = <SearchView query={loc.query} />;
   else
     view = (
       <div className="page">
@@ -79,6 +81,7 @@ function Shell({ onIngested }: { onIngested: () => void }) {
           ))}
         </nav>
         <div className="topbar-right">
+          <TopSearch initial={path === '/search' ? (loc.query.get('q') ?? '') : ''} />
           {health.data && (
             <span className="counts muted">
               {health.data.articles} articles · {health.data.events} events
@@ -91,10 +94,24 @@ function Shell({ onIngested }: { onIngested: () => void }) {
       </header>
       {health.error && <div className="banner error-text">The API does not answer: {health.error.message}</div>}
       {FILTERED.has(path) && !empty && <FilterBar path={path} filters={filters} />}
-      <main className="main">{empty && (FILTERED.has(path) || path === '/articles') ? <NoArticles /> : <Suspense fallback={<Loading />}>{view}</Suspense>}</main>
+      <main className="main">{empty && (FILTERED.has(path) || path === '/articles') ? <NoArticles onAdd={() => setDialog(true)} /> : <Suspense fallback={<Loading />}>{view}</Suspense>}</main>
       <DropOverlay onFiles={ingest.sendFiles} />
       {dialog && <IngestDialog onFiles={ingest.sendFiles} onUrl={ingest.sendUrl} onClose={() => setDialog(false)} />}
       {ingest.job && <IngestToast job={ingest.job} onDismiss={ingest.dismiss} />}
     </div>
+  );
+}
+
+function TopSearch({ initial }: { initial: string }) {
+  const [q, setQ] = useState(initial);
+  useEffect(() => setQ(initial), [initial]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+  };
+  return (
+    <form role="search" className="top-search" onSubmit={submit}>
+      <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search articles and events" aria-label="Search articles and events" />
+    </form>
   );
 }

@@ -46,36 +46,51 @@ function clip(ring: Ring, edge: number, keepBelow: boolean): Ring {
 
 const shifted = (ring: Ring, by: number): Ring => ring.map(([lon, lat]) => [lon! + by, lat!]);
 
+const lonSpan = (u: Ring) => {
+  const lons = u.map((p) => p[0]!);
+  return { min: Math.min(...lons), max: Math.max(...lons) };
+};
+
+/** A ring that still spans the whole globe once unwrapped runs around a pole (Antarctica). */
+const aroundPole = (u: Ring) => {
+  const { min, max } = lonSpan(u);
+  return max - min >= 359;
+};
+
+/** A ring drawn at the pole itself (a spherical cap with no area on a flat map). */
+const atPole = (r: Ring) => r.every((p) => Math.abs(p[1]!) >= 89.9);
+
 /** One ring as one or two rings inside [-180, 180]. */
 export function cutRing(ring: Ring): Ring[] {
   const u = unwrap(ring);
-  const lons = u.map((p) => p[0]!);
-  const max = Math.max(...lons);
-  const min = Math.min(...lons);
+  const { min, max } = lonSpan(u);
   if (max <= 180 && min >= -180) return [ring];
-  // A ring that still spans the globe after unwrapping (Antarctica) encircles a pole: close it
-  // along the map's edge instead of cutting it.
-  if (max - min >= 359) return [closeAroundPole(u)];
   const by = max > 180 ? -360 : 360;
   return [clip(u, by < 0 ? 180 : -180, by < 0), clip(shifted(u, by), by < 0 ? -180 : 180, by > 0)].filter((r) => r.length);
 }
 
-/** A ring around a pole, as a polygon down to the map's bottom (or top) edge. */
+/** A ring around a pole, closed along the map's bottom (or top) edge. */
 function closeAroundPole(u: Ring): Ring {
   const wrapped = u.map(([lon, lat]) => [((((lon! + 180) % 360) + 360) % 360) - 180, lat!] as Position);
   const southern = u.reduce((s, p) => s + p[1]!, 0) < 0;
   const edgeLat = southern ? -89.9 : 89.9;
-  // Start at the jump, so the ring runs from -180 to 180 once.
+  // Start just after the jump, so the ring runs once from one side of the map to the other.
   const jump = wrapped.findIndex((p, i) => i > 0 && Math.abs(p[0]! - wrapped[i - 1]![0]!) > 180);
-  const seq = jump > 0 ? [...wrapped.slice(jump), ...wrapped.slice(1, jump)] : wrapped;
+  const open = wrapped.slice(0, -1); // drop the closing point
+  const seq = jump > 0 ? [...open.slice(jump), ...open.slice(0, jump)] : open;
   const first = seq[0]!;
   const last = seq[seq.length - 1]!;
-  return [...seq, [last[0]! > 0 ? 180 : -180, edgeLat], [first[0]! > 0 ? 180 : -180, edgeLat], first];
+  const side = (p: Position) => (p[0]! > 0 ? 180 : -180);
+  return [...seq, [side(last), last[1]!], [side(last), edgeLat], [side(first), edgeLat], [side(first), first[1]!], first];
 }
 
 function cutPolygon(rings: Ring[]): Position[][][] {
-  // The outer ring decides the pieces. No ring that crosses the antimeridian has holes at
-  // these scales, so a cut polygon keeps only its outer pieces.
+  // Spherical data can describe Antarctica as "the pole cap minus the coast": on a flat map
+  // each ring around the pole becomes its own polygon closed along the map's edge.
+  const polar = rings.filter((r) => aroundPole(unwrap(r)));
+  if (polar.length) return polar.filter((r) => !atPole(r)).map((r) => [closeAroundPole(unwrap(r))]);
+  // Otherwise the outer ring decides the pieces. No ring that crosses the antimeridian has
+  // holes at these scales, so a cut polygon keeps only its outer pieces.
   const [outer] = rings;
   if (!outer) return [];
   const pieces = cutRing(outer);

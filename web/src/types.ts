@@ -11,6 +11,8 @@ export interface ArticleRecord {
   format?: string;
   url?: string | null;
   text?: string;
+  /** Event mentions extracted from the article (article lists only). */
+  mentionCount?: number;
 }
 
 export interface EventActor {

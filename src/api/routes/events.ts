@@ -5,10 +5,17 @@ import { eventFilterSchema, eventListSchema, parseQuery } from '../params.js';
 import { actorsOf, cachedView, eventEvidence, filterEvents, graphOf, placesOf, timelineOf } from '../queries.js';
 
 export function eventRoutes(app: Hono, { store, events }: ApiDeps): void {
+  const json = (c: Context, body: Uint8Array<ArrayBuffer>) => c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+
   app.get('/api/events', async (c) => {
     const { limit, offset, ...filter } = parseQuery(c, eventListSchema);
-    const found = await filterEvents(events, filter);
-    return c.json({ items: found.slice(offset, offset + limit).map((e) => e.record), total: found.length });
+    return json(
+      c,
+      await cachedView(events, `events:${JSON.stringify(filter)}:${limit}:${offset}`, async () => {
+        const found = await filterEvents(events, filter);
+        return { items: found.slice(offset, offset + limit).map((e) => e.record), total: found.length };
+      }),
+    );
   });
 
   app.get('/api/events/:id', async (c) => {
@@ -17,8 +24,6 @@ export function eventRoutes(app: Hono, { store, events }: ApiDeps): void {
     if (!e) throw notFound(`no event ${id}`);
     return c.json({ ...e.record, evidence: await eventEvidence(store, id) });
   });
-
-  const json = (c: Context, body: Uint8Array<ArrayBuffer>) => c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 
   app.get('/api/actors', async (c) => json(c, await cachedView(events, 'actors', (i) => ({ items: actorsOf(i.events) }))));
   app.get('/api/places', async (c) => json(c, await cachedView(events, 'places', (i) => ({ items: placesOf(i.events) }))));

@@ -10,10 +10,18 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-export function NoArticles() {
+export function NoArticles({ onAdd }: { onAdd?: () => void }) {
   return (
     <Empty title="No articles yet">
-      Drop files here (.txt, .md, .html, .jsonl) or run <code>summitry ingest PATH</code>, then reload.
+      <p>
+        Drop files anywhere on this page (.txt, .md, .html, .jsonl), or run <code className="nowrap">summitry ingest PATH</code> and reload. Summitry extracts the
+        events, then shows them here as a timeline, a map of venues and a network of who meets whom.
+      </p>
+      {onAdd && (
+        <button type="button" className="primary" onClick={onAdd}>
+          Choose files…
+        </button>
+      )}
     </Empty>
   );
 }

@@ -40,6 +40,7 @@ export function ArticlesView({ query }: { query: URLSearchParams }) {
               <th>Published</th>
               <th>Publisher</th>
               <th className="num">Sentences</th>
+              <th className="num">Event mentions</th>
             </tr>
           </thead>
           <tbody>
@@ -55,6 +56,7 @@ export function ArticlesView({ query }: { query: URLSearchParams }) {
                 </td>
                 <td>{a.publisher ?? <span className="muted">—</span>}</td>
                 <td className="num">{a.sentences}</td>
+                <td className="num">{a.mentionCount ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { StatusPill } from '../components/Status';
 import { readableValue } from '../dates';
 import { filterQuery, NO_FILTERS } from '../filters';
 import { Link } from '../router';
+import { statusClasses } from '../status';
 import type { Evidence, EventRecord, Sourced } from '../types';
 
 // One event: what, when, where, who, its status as reported over time, and every mention
@@ -88,7 +89,7 @@ export function EventView({ id }: { id: string }) {
         <p className="muted small">The consolidated status is the latest report; a report that it took place outranks an older plan.</p>
         <ol className="history">
           {e.history.map((h, i) => (
-            <li key={i}>
+            <li key={i} className={statusClasses(h.status)}>
               <span className="history-date">{h.reported ? readableValue(h.reported) : 'undated report'}</span>
               <StatusPill status={h.status} />
               <Link href={`/articles/${h.article}`} className="small">

@@ -38,11 +38,12 @@ function usePlaces(filters: Filters) {
     }
     return [...by.values()].sort((a, b) => b.events - a.events);
   }, [filtered, all.data, events.data]);
-  return { places, error: filtered ? events.error : all.error };
+  const partial = filtered && events.data && events.data.total > events.data.items.length ? { shown: events.data.items.length, total: events.data.total } : null;
+  return { places, partial, error: filtered ? events.error : all.error };
 }
 
 export function MapView({ filters }: { filters: Filters }) {
-  const { places, error } = usePlaces(filters);
+  const { places, partial, error } = usePlaces(filters);
   const [selected, setSelected] = useState<string | null>(null);
   const onMap = (places ?? []).filter(located);
   const offMap = (places ?? []).filter((p) => !located(p));
@@ -54,6 +55,11 @@ export function MapView({ filters }: { filters: Filters }) {
         <span className="muted">{places ? `${onMap.length} places on the map${offMap.length ? `, ${offMap.length} without coordinates` : ''}` : ''}</span>
       </div>
       {error && <Failed error={error} />}
+      {partial && (
+        <p className="note">
+          The map shows the venues of the first {partial.shown} of {partial.total} matching events; narrow the filters to see them all.
+        </p>
+      )}
       <div className="split">
         <div className="map-box">
           <LeafletMap places={onMap} selected={selected} onSelect={setSelected} />
@@ -140,12 +146,13 @@ function PlaceEvents({ name, filters, onClose }: { name: string; filters: Filter
   );
 }
 
-function markerIcon(p: MapPlace, selected: boolean): L.DivIcon {
-  const size = Math.round(10 + 6 * Math.sqrt(p.events));
+/** Area grows with events, relative to the busiest venue: 12 px to 44 px across. */
+function markerIcon(p: MapPlace, max: number, selected: boolean): L.DivIcon {
+  const size = Math.round(12 + 32 * Math.sqrt(p.events / Math.max(1, max)));
   const dot = document.createElement('div');
   dot.className = selected ? 'place-dot selected' : 'place-dot';
   dot.dataset.place = p.name;
-  dot.textContent = p.events > 1 ? String(p.events) : '';
+  dot.textContent = p.events < 2 ? '' : p.events < 1000 ? String(p.events) : `${(p.events / 1000).toFixed(p.events < 10_000 ? 1 : 0)}k`;
   return L.divIcon({ html: dot, className: 'place-marker', iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
 }
 
@@ -165,7 +172,7 @@ function LeafletMap({ places, selected, onSelect }: { places: (MapPlace & { lat:
     loadWorld(worldUrl).then(
       (world) => {
         if (!live) return;
-        L.geoJSON(world, { style: { color: '#b9bfc7', weight: 0.6, fillColor: '#f5f4f0', fillOpacity: 1 }, interactive: false }).addTo(m).bringToBack();
+        L.geoJSON(world, { style: { color: '#aab3bd', weight: 0.6, fillColor: '#fbfaf6', fillOpacity: 1 }, interactive: false }).addTo(m).bringToBack();
       },
       (err: Error) => console.error(err.message),
     );
@@ -182,12 +189,14 @@ function LeafletMap({ places, selected, onSelect }: { places: (MapPlace & { lat:
     if (!m || !g) return;
     g.clearLayers();
     const sorted = [...places].sort((a, b) => a.events - b.events); // big ones on top
+    const max = sorted[sorted.length - 1]?.events ?? 1;
     sorted.forEach((p, i) => {
+      const big = i >= sorted.length - 5;
       const label = document.createElement('span');
-      label.textContent = `${p.name} · ${p.events} event${p.events === 1 ? '' : 's'}`;
-      const mk = L.marker([p.lat, p.lon], { icon: markerIcon(p, p.name === selected), title: p.name, alt: p.name, keyboard: true, riseOnHover: true, zIndexOffset: i });
+      label.textContent = big ? p.name : `${p.name} · ${p.events} event${p.events === 1 ? '' : 's'}`;
+      const mk = L.marker([p.lat, p.lon], { icon: markerIcon(p, max, p.name === selected), title: p.name, alt: p.name, keyboard: true, riseOnHover: true, zIndexOffset: i });
       // The biggest venues keep their names on the map; the rest show them on hover.
-      mk.bindTooltip(label, { direction: 'right', offset: [8, 0], permanent: i >= sorted.length - 6, className: 'place-label' });
+      mk.bindTooltip(label, { direction: 'right', offset: [6, 0], permanent: big, className: big ? 'place-label permanent' : 'place-label' });
       mk.on('click', () => onSelect(p.name));
       mk.addTo(g);
     });

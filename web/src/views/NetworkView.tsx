@@ -8,10 +8,13 @@ import type { Graph, GraphNode } from '../types';
 
 // Who meets whom: actors as nodes sized by their events, events as edges weighted by count.
 
-const COUNTRY_COLOURS = ['#3d6e9e', '#b5533c', '#4f8a5b', '#8a6bb0', '#b8863b', '#3f8f8f', '#a34f7a', '#6b7a3a'];
+const COUNTRY_COLOURS = ['#3f8f8f', '#a34f7a', '#6b7a3a', '#8a6bb0', '#4f8a5b', '#7a5c3e'];
+/** The countries this project is about get fixed, distinct colours; others a stable hash. */
+const FIXED: Record<string, string> = { RUS: '#3d6e9e', PRK: '#b5533c', KOR: '#8a6bb0', CHN: '#c49a2c', USA: '#3f8f8f', JPN: '#4f8a5b' };
 
 function countryColour(country: string | null): string {
   if (!country) return '#7d8894';
+  if (FIXED[country]) return FIXED[country];
   let h = 0;
   for (const ch of country) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return COUNTRY_COLOURS[h % COUNTRY_COLOURS.length]!;
@@ -23,8 +26,10 @@ export function NetworkView({ filters }: { filters: Filters }) {
   const [minEvents, setMinEvents] = useState<number | null>(null);
   // By default, show about the 40 busiest actors; the control shows the rest.
   const auto = useMemo(() => {
-    const ws = (data?.nodes ?? []).map((n) => n.weight).sort((a, b) => b - a);
-    return Math.max(1, ws[Math.min(ws.length, 40) - 1] ?? 1);
+    const ws = (data?.nodes ?? []).map((n) => n.weight);
+    let t = 1;
+    while (ws.filter((w) => w >= t).length > 40) t++;
+    return t;
   }, [data]);
   const threshold = minEvents ?? auto;
   const graph = useMemo<Graph | null>(() => {
@@ -81,6 +86,7 @@ export function NetworkView({ filters }: { filters: Filters }) {
               </p>
             )}
             {!shown.length && <p className="muted small">No links.</p>}
+            <CountryKey nodes={graph?.nodes ?? []} />
             <ul className="link-list" data-testid="links">
               {shown.slice(0, 60).map((l) => (
                 <li key={`${l.source}|${l.target}`}>
@@ -122,7 +128,7 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
             width: `mapData(weight, 1, ${maxW}, 14, 58)`,
             height: `mapData(weight, 1, ${maxW}, 14, 58)`,
             'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-            'font-size': `mapData(weight, 1, ${maxW}, 10, 15)`,
+            'font-size': `mapData(weight, 1, ${maxW}, 10, 14)`,
             'min-zoomed-font-size': 7,
             color: '#1f2933',
             'text-valign': 'bottom',
@@ -147,11 +153,15 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
         { selector: '.faded', style: { opacity: 0.15 } },
         { selector: 'edge.hot', style: { 'line-color': '#3d6e9e', opacity: 1 } },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 14000, idealEdgeLength: () => 110, componentSpacing: 60, nodeOverlap: 20, padding: 30, randomize: false },
+      layout: { name: 'cose', animate: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 150, edgeElasticity: () => 60, gravity: 0.6, componentSpacing: 60, nodeOverlap: 20, padding: 30, randomize: false },
       minZoom: 0.2,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
     });
+    // A small graph fits the box at a zoom that makes everything huge: cap it.
+    if (c.zoom() > 1.4) {
+      c.zoom(1.4);
+      c.center();
+    }
     c.on('tap', 'node', (e) => onSelect(e.target.id() as string));
     c.on('tap', (e) => {
       if (e.target === c) onSelect(null);
@@ -175,4 +185,19 @@ function CytoscapeGraph({ graph, selected, onSelect }: { graph: Graph; selected:
   }, [selected, graph]);
 
   return <div ref={box} className="network" data-testid="network" />;
+}
+
+function CountryKey({ nodes }: { nodes: GraphNode[] }) {
+  const countries = [...new Set(nodes.map((n) => n.country ?? ''))].sort();
+  if (countries.length < 2 && !countries[0]) return null;
+  return (
+    <ul className="country-key" aria-label="Country colours">
+      {countries.map((c) => (
+        <li key={c}>
+          <span className="dot" style={{ background: countryColour(c || null) }} aria-hidden="true" />
+          {c || 'unknown'}
+        </li>
+      ))}
+    </ul>
+  );
 }

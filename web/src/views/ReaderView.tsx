@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { useApi } from '../api';
+import { getJson, useApi, withQuery } from '../api';
 import { Failed, Loading } from '../components/Empty';
 import { flatten, narrowestFirst, segments, type LayerSpan } from '../highlight';
-import { Link } from '../router';
-import type { ArticleRecord, Span } from '../types';
+import { Link, navigate } from '../router';
+import type { ArticleRecord, EventRecord, Page, Span } from '../types';
 
 // The article reader: the text exactly as stored, rendered as React text nodes (never as
 // HTML), with every extraction highlighted; hovering or clicking a span says what it is, its
@@ -68,12 +68,12 @@ export function ReaderView({ id, query }: { id: string; query: URLSearchParams }
         ))}
         {layers.error && <span className="error-text">Highlights unavailable: {layers.error.message}</span>}
       </div>
-      <ArticleText text={a.text} layers={data} shown={shown} focus={focus} />
+      <ArticleText articleId={a.id} text={a.text} layers={data} shown={shown} focus={focus} />
     </div>
   );
 }
 
-function ArticleText({ text, layers, shown, focus }: { text: string; layers: Layers; shown: string[]; focus: { start: number; end: number } | null }) {
+function ArticleText({ articleId, text, layers, shown, focus }: { articleId: string; text: string; layers: Layers; shown: string[]; focus: { start: number; end: number } | null }) {
   const spans = useMemo(() => flatten(layers, [...shown, 'skip']), [layers, shown]);
   const segs = useMemo(() => segments(text.length, spans), [text, spans]);
   const [hover, setHover] = useState<number | null>(null);
@@ -133,7 +133,7 @@ function ArticleText({ text, layers, shown, focus }: { text: string; layers: Lay
         <h2 className="card-title">Why does it say that?</h2>
         {!explained.length && <p className="muted small">Hover over a highlighted word to see what was extracted, its value and the rule that produced it. Click to keep it here.</p>}
         {explained.map((s) => (
-          <Explanation key={s.key} span={s} text={text} />
+          <Explanation key={s.key} span={s} text={text} articleId={articleId} />
         ))}
         {pinned !== null && (
           <button type="button" className="linklike small" onClick={() => setPinned(null)}>
@@ -173,7 +173,35 @@ function valueOf(s: LayerSpan): [string, string][] {
 
 const LAYER_NAMES: Record<string, string> = { timex: 'Date / time', actor: 'Actor', name: 'Name', place: 'Place', event: 'Event mention', trigger: 'Event trigger' };
 
-function Explanation({ span, text }: { span: LayerSpan; text: string }) {
+/**
+ * The event a mention belongs to: found through the event search (its text is in the
+ * mention), then matched on article and offsets.
+ */
+function OpenEvent({ articleId, span, text }: { articleId: string; span: LayerSpan; text: string }) {
+  const [state, setState] = useState<'idle' | 'looking' | 'none'>('idle');
+  const open = async () => {
+    setState('looking');
+    try {
+      const q = text.trim().slice(0, 200);
+      const page = await getJson<Page<EventRecord>>(withQuery('/api/events', [['q', q], ['limit', 50]]));
+      const hit = page.items.find((e) => e.mentions.some((m) => m.article === articleId && m.start === span.start && m.end === span.end));
+      if (hit) navigate(`/events/${hit.id}`);
+      else setState('none');
+    } catch {
+      setState('none');
+    }
+  };
+  return (
+    <div className="small ex-open">
+      <button type="button" className="linklike small" onClick={() => void open()} disabled={state === 'looking'}>
+        Open the event, its history and sources →
+      </button>
+      {state === 'none' && <span className="muted"> (not found)</span>}
+    </div>
+  );
+}
+
+function Explanation({ span, text, articleId }: { span: LayerSpan; text: string; articleId?: string }) {
   const quote = text.slice(span.start, span.end);
   return (
     <div className={`explanation ex-${span.layer}`} data-layer={span.layer}>
@@ -206,6 +234,7 @@ function Explanation({ span, text }: { span: LayerSpan; text: string }) {
           </dd>
         </div>
       </dl>
+      {span.layer === 'event' && articleId && <OpenEvent articleId={articleId} span={span} text={quote} />}
       {span.attrs && Object.keys(span.attrs).length > 0 && (
         <details>
           <summary className="small">all attributes</summary>

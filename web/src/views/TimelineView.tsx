@@ -17,6 +17,7 @@ function itemContent(it: TimelineItem): HTMLElement {
   el.className = 'tl-content';
   el.dataset.event = it.id;
   el.dataset.start = it.start ?? '';
+  el.title = `${it.summary} (${it.status}; ${it.sources.length} source${it.sources.length === 1 ? '' : 's'})`;
   const date = document.createElement('span');
   date.className = 'tl-date';
   const undated = it.dated === false || !it.value;
@@ -34,15 +35,28 @@ function toVisItem(it: TimelineItem): DataItem | null {
   if (!s) return null;
   const precise = s.single && (it.granularity === 'day' || !it.granularity || it.dated === false);
   const undated = it.dated === false || !it.value;
+  // Undated events are light points at their report date; dated ones boxes or ranges.
+  const type = undated ? 'point' : precise ? 'box' : 'range';
   const cls = `${statusClasses(it.status)} gran-${it.granularity ?? 'none'}${undated ? ' tl-reported' : ''}`;
   return {
     id: it.id,
     content: itemContent(it) as unknown as string,
     start: s.start,
-    end: precise ? undefined : s.end,
-    type: precise ? 'box' : 'range',
+    end: type === 'range' ? s.end : undefined,
+    type,
     className: cls,
   };
+}
+
+/** vis-timeline stays quick up to about this many items (10,000 take tens of seconds). */
+const MAX_DRAWN = 800;
+
+/** The `max` events with the most sources, dated ones first, back in time order. */
+function bestSourced(items: TimelineItem[], max: number): TimelineItem[] {
+  if (items.length <= max) return items;
+  const rank = (i: TimelineItem) => (i.dated === false ? 0 : 1_000_000) + i.sources.length;
+  const keep = new Set([...items].sort((a, b) => rank(b) - rank(a)).slice(0, max));
+  return items.filter((i) => keep.has(i));
 }
 
 export function TimelineView({ filters }: { filters: Filters }) {
@@ -51,7 +65,8 @@ export function TimelineView({ filters }: { filters: Filters }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [showUndated, setShowUndated] = useState(true);
   const items = data?.items ?? [];
-  const drawn = useMemo(() => items.filter((i) => i.start && (showUndated || i.dated !== false)), [items, showUndated]);
+  const drawable = useMemo(() => items.filter((i) => i.start && (showUndated || i.dated !== false)), [items, showUndated]);
+  const drawn = useMemo(() => bestSourced(drawable, MAX_DRAWN), [drawable]);
   const dated = items.filter((i) => i.start && i.dated !== false).length;
   const undated = items.length - dated;
   const sel = items.find((i) => i.id === selected) ?? null;
@@ -73,10 +88,16 @@ export function TimelineView({ filters }: { filters: Filters }) {
       {error && <Failed error={error} />}
       {!error && loading && !data && <Loading />}
       {data && !items.length && (hasFilters(filters) ? <NoMatches onClear={() => navigate('/timeline')} /> : <NoMatches />)}
+      {drawn.length < drawable.length && (
+        <p className="note">
+          The timeline draws the {drawn.length} best-sourced of {drawable.length} events (a browser cannot draw them all quickly); narrow the view with the filters
+          (actor, place, period, status) to see the rest. The table below lists every event.
+        </p>
+      )}
       {data && drawn.length > 0 && <VisTimeline items={drawn} onSelect={setSelected} />}
       <p className="muted small">
         Uncertain dates are drawn over the span they name: a month-level date covers its month, a year its year. Events with no date of their own sit at the date of
-        their first report (dotted, white). Colour and line show the status (key in the filter bar). Scroll to zoom, drag to pan; click an event for its details.
+        their first report, as a dot with grey text. Colour and line show the status (key in the filter bar). Scroll to zoom, drag to pan; click an event for its details.
       </p>
       {sel && (
         <aside className="card selected-event" aria-label="Selected event">
@@ -102,6 +123,7 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
   useEffect(() => {
     const options: TimelineOptions = {
       stack: true,
+      align: 'left',
       zoomMin: 1000 * 60 * 60 * 24 * 7,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 40,
       minHeight: '260px',
@@ -111,8 +133,6 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
       orientation: { axis: 'bottom' },
       selectable: true,
       showCurrentTime: false,
-      // Content is DOM we built from text; vis must not sanitise-and-reparse it as HTML.
-      xss: { disabled: true },
     };
     const t = new Timeline(box.current!, set.current, options);
     tl.current = t;
@@ -142,7 +162,11 @@ function VisTimeline({ items, onSelect }: { items: TimelineItem[]; onSelect: (id
   );
 }
 
+const TABLE_ROWS = 200;
+
 function EventTable({ items }: { items: TimelineItem[] }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? items : items.slice(0, TABLE_ROWS);
   return (
     <section className="card">
       <h2 className="card-title">Events in time order</h2>
@@ -157,7 +181,7 @@ function EventTable({ items }: { items: TimelineItem[] }) {
           </tr>
         </thead>
         <tbody>
-          {items.map((it) => (
+          {rows.map((it) => (
             <tr key={it.id}>
               <td className="nowrap">
                 {it.value && it.dated !== false ? readableValue(it.value) : <span className="muted">reported {it.start ? readableValue(it.start) : '—'}</span>}
@@ -174,6 +198,13 @@ function EventTable({ items }: { items: TimelineItem[] }) {
           ))}
         </tbody>
       </table>
+      {rows.length < items.length && (
+        <div className="pager">
+          <button type="button" onClick={() => setAll(true)}>
+            Show all {items.length} events
+          </button>
+        </div>
+      )}
     </section>
   );
 }
