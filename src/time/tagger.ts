@@ -31,7 +31,7 @@ export interface Extent {
   end: number;
 }
 
-const SENTENCE_END = /[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
+const SENTENCE_END = /(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Corp|Co|No|vs|[A-Z]))[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
 
 /** Rough sentence extents for plain text when no segmentation is given. */
 export function roughSentences(text: string): Extent[] {
@@ -125,8 +125,14 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
     if (!norm) throw new Error(`timex-patterns.tsv row ${c.pat.name}: unknown norm "${c.pat.norm}"`);
     const r = norm(c.groups, context(c, null));
     if (!r) continue;
+    let { start, end } = c;
+    // a sentence's full stop after "April" or "Monday" is not part of the expression
+    if (text.charCodeAt(end - 1) === 46 && /[A-Za-z]{5,}\.$|\b(?:May|June|July|[Mm]onth|[Yy]ear|[Ww]eek|[Dd]ay|ago|[Hh]alf|later|earlier|before|after|now|soon|ahead|time)\.$/.test(text.slice(Math.max(start, end - 8), end)) && !/\b(?:Sept|Tues|Thurs)\.$/.test(text.slice(start, end))) end -= 1;
+    // "a two-year term": the article is not part of the duration
+    const art = c.pat.norm === 'duration' ? /^an?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)/i.exec(text.slice(start, end)) : null;
+    if (art) start += art[0].length;
     taken.fill(1, c.start, c.end);
-    hits.push({ ...r, start: c.start, end: c.end, rule: c.pat.name, cand: c });
+    hits.push({ ...r, start, end, rule: c.pat.name, cand: c });
   }
   hits.sort((a, b) => a.start - b.start);
 
