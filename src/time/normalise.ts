@@ -42,6 +42,8 @@ export interface NormContext {
   tense(): 'past' | 'future' | null;
   /** the last DATE/TIME with a calendar value mentioned before the match */
   last: Resolved | null;
+  /** the same, when it stands in the match's own sentence */
+  lastInSentence: Resolved | null;
   /** the matched text and a little text before and after it */
   surface: string;
   before: string;
@@ -347,7 +349,8 @@ const yearago: Norm = (g, ctx) => {
   if (!dct) return null;
   const unit = low(g.unit);
   const last = ctx.last;
-  if (last && (last.granularity === 'quarter' || last.granularity === 'half') && last.anchor !== 'last') {
+  const fits = last && (last.granularity === 'quarter' || last.granularity === 'half' || (last.granularity === 'month' && (unit === 'month' || unit === 'period')));
+  if (last && fits && last.anchor !== 'last') {
     const shifted = shiftValue(last.value, 'Y', -1);
     if (shifted) return res('DATE', shifted, last.granularity, ['year'], 'last');
   }
@@ -357,6 +360,14 @@ const yearago: Norm = (g, ctx) => {
     return res('DATE', `${fmtYear(Math.floor(k / 4) - 1)}-Q${(k % 4) + 1}`, 'quarter', ['year', 'quarter'], 'dct');
   }
   return unitRelative(unit, -1, dct, undefined, null);
+};
+
+/** "ended the day", "late in the day": the day last mentioned, else the article's. */
+const theday: Norm = (g, ctx) => {
+  if (!g.dmod && !/\b(?:end|ends|ended|ending|finish|finished|finishing|for|during|start|close|of|throughout)\s+$/i.test(ctx.before)) return null;
+  const lastDay = ctx.last && /^\d{4}-\d\d-\d\d/.test(ctx.last.value) ? ctx.last.value.slice(0, 10) : null;
+  if (lastDay) return res('DATE', lastDay, 'day', ['year', 'month', 'day'], 'last', modOf(g.dmod));
+  return ctx.dct ? res('DATE', fmtDay(ctx.dct), 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod)) : null;
 };
 
 const DAYWORD: Record<string, number> = { today: 0, tonight: 0, this: 0, yesterday: -1, last: -1, tomorrow: 1, 'before yesterday': -2, 'after tomorrow': 2 };
@@ -388,7 +399,9 @@ const weekdayNorm: Norm = (g, ctx) => {
   const wd = Number(lex().lookup('weekday', word));
   const relWord = low(g.rel).replace(/^the /, '');
   const rel = relWord === 'this' ? null : relWord === 'next' && low(g.rel).startsWith('the') ? 1 : relOf(relWord);
-  const d = weekdayDate(wd, dct, rel, ctx.tense());
+  const tense = ctx.tense();
+  const toCome = tense !== 'past' && /\b(?:until|till|by|starting|beginning|effective|as soon as)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before);
+  const d = weekdayDate(wd, dct, rel, toCome ? 'future' : tense);
   const part = partValue(g.part);
   return res(part ? 'TIME' : 'DATE', withPart(fmtDay(d), part), part ? 'time' : 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod));
 };
@@ -416,7 +429,8 @@ const clock: Norm = (g, ctx) => {
   } else return null;
   const zone = /^(?:utc|gmt|z)$/i.test(low(g.zone)) ? 'Z' : '';
   const hhmm = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}${zone}`;
-  const day = ctx.dct ? fmtDay(ctx.dct) : 'XXXX-XX-XX';
+  const sameSentenceDay = ctx.lastInSentence && /^\d{4}-\d\d-\d\d/.test(ctx.lastInSentence.value) ? ctx.lastInSentence.value.slice(0, 10) : null;
+  const day = sameSentenceDay ?? (ctx.dct ? fmtDay(ctx.dct) : 'XXXX-XX-XX');
   const mod = g.qmodt ? (/after/i.test(g.qmodt) ? 'AFTER' : /before/i.test(g.qmodt) ? 'BEFORE' : 'APPROX') : undefined;
   return res('TIME', `${day}T${hhmm}`, 'time', ['year', 'month', 'day'], ctx.dct ? 'dct' : 'none', mod);
 };
@@ -746,6 +760,7 @@ export const NORMS: Record<string, Norm> = {
   yearend,
   yearago,
   dayword,
+  theday,
   weekday: weekdayNorm,
   clock,
   ago,

@@ -56,7 +56,7 @@ interface Candidate {
   sentence: number;
 }
 
-const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago']);
+const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock']);
 
 function sentenceIndex(sentences: Extent[], pos: number): number {
   let lo = 0;
@@ -98,7 +98,7 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
   const tenses = new Map<number, TenseMap>();
   const taken = new Uint8Array(text.length);
   const hits: (TimexHit & { cand: Candidate })[] = [];
-  const context = (c: Candidate, last: Resolved | null): NormContext => ({
+  const context = (c: Candidate, last: Resolved | null, lastInSentence: Resolved | null = null): NormContext => ({
     dct: anchor,
     tense: () => {
       let t = tenses.get(c.sentence);
@@ -107,6 +107,7 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
       return t.at((c.start + c.end) / 2 - s.start);
     },
     last,
+    lastInSentence,
     surface: text.slice(c.start, c.end),
     before: text.slice(Math.max(sentences[c.sentence]!.start, c.start - 30), c.start),
     after: text.slice(c.end, Math.min(sentences[c.sentence]!.end, c.end + 30)),
@@ -138,17 +139,21 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
 
   // in text order: anaphora against the last time mentioned
   let last: Resolved | null = null;
+  let lastSentence = -1;
   const out: TimexHit[] = [];
   for (const h of hits) {
     let r: Resolved = h;
     if (ANAPHORIC.has(h.cand.pat.norm)) {
-      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last));
+      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null));
       if (!again) continue;
       r = again;
     }
     const hit: TimexHit = { ...r, start: h.start, end: h.end, rule: h.rule };
     out.push(hit);
-    if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) last = r;
+    if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) {
+      last = r;
+      lastSentence = h.cand.sentence;
+    }
   }
   return joinRanges(text, joinTimeAndDay(text, continueDayLists(text, out, sentences)));
 }
