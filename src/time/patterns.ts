@@ -1,5 +1,6 @@
 import { loadTable } from '../util/knowledge.js';
 import { lexicon, type WordKind } from './lexicon.js';
+import type { TriggerKind } from './triggers.js';
 
 /**
  * The pattern table (knowledge/timex-patterns.tsv) compiled to global regular expressions.
@@ -12,6 +13,8 @@ export interface TimexPattern {
   type: string;
   norm: string;
   value: string;
+  /** trigger kinds a match contains: the pattern runs only near them */
+  needs: TriggerKind[];
   re: RegExp;
   /** row order: the earlier row wins a tie */
   rank: number;
@@ -66,11 +69,14 @@ export function patterns(): TimexPattern[] {
     let re: RegExp;
     try {
       // word-bounded on both sides unless the pattern starts/ends with a non-word token
-      re = new RegExp(`(?<![\\w'’])(?:${expandMacros(r.pattern!, where)})(?![\\w])`, 'gi');
+      // sticky: the tagger tries each pattern only at word starts just before its triggers
+      re = new RegExp(`(?<![\\w'’])(?:${expandMacros(r.pattern!, where)})(?![\\w])`, 'iy');
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message}`);
     }
-    return { name: r.name!, type: r.type!, norm: r.norm!, value: r.value ?? '', re, rank: i };
+    const needs = (r.needs ?? '').split(',').map((k) => k.trim()).filter(Boolean) as TriggerKind[];
+    if (!needs.length) throw new Error(`${where}: no trigger kinds in "needs"`);
+    return { name: r.name!, type: r.type!, norm: r.norm!, value: r.value ?? '', needs, re, rank: i };
   });
   return compiled;
 }

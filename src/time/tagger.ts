@@ -2,6 +2,7 @@ import { parseDay, bounds, type Day } from './calendar.js';
 import { NORMS, type Granularity, type NormContext, type Resolved } from './normalise.js';
 import { patterns, type TimexPattern } from './patterns.js';
 import { tenseMap, type TenseMap } from './tense.js';
+import { triggerList, wordStartsBefore, type TriggerKind } from './triggers.js';
 
 /**
  * The time-expression tagger: every pattern of the table proposes matches; the longest
@@ -56,6 +57,19 @@ interface Candidate {
   sentence: number;
 }
 
+let kindIndex: Map<TriggerKind, TimexPattern[]> | null = null;
+function patternsByKind(): Map<TriggerKind, TimexPattern[]> {
+  if (kindIndex) return kindIndex;
+  kindIndex = new Map();
+  for (const p of patterns())
+    for (const k of p.needs) {
+      const list = kindIndex.get(k);
+      if (list) list.push(p);
+      else kindIndex.set(k, [p]);
+    }
+  return kindIndex;
+}
+
 const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock']);
 
 function sentenceIndex(sentences: Extent[], pos: number): number {
@@ -75,21 +89,28 @@ function sentenceIndex(sentences: Extent[], pos: number): number {
 export function tagText(text: string, dct: string | null, sentences: Extent[] = roughSentences(text)): TimexHit[] {
   const anchor: Day | null = dct ? parseDay(dct) : null;
   const cands: Candidate[] = [];
-  const lowerText = text;
-  for (const pat of patterns()) {
-    const re = pat.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(lowerText))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  const triggers = triggerList(text);
+  if (!triggers.length) return [];
+  const byKind = patternsByKind();
+  const tried = new Int32Array(patterns().length).fill(-1);
+  const starts: number[] = [];
+  for (const t of triggers) {
+    const pats = byKind.get(t.kind);
+    if (!pats) continue;
+    wordStartsBefore(text, t.start, -1, starts);
+    for (const pat of pats) {
+      const re = pat.re;
+      for (const p of starts) {
+        if (p <= tried[pat.rank]!) continue;
+        tried[pat.rank] = p;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (!m || m[0].length === 0) continue;
+        const end = p + m[0].length;
+        const si = sentenceIndex(sentences, p);
+        if (si < 0 || end > sentences[si]!.end) continue;
+        cands.push({ start: p, end, pat, groups: m.groups ?? {}, sentence: si });
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      const si = sentenceIndex(sentences, start);
-      if (si < 0 || end > sentences[si]!.end) continue;
-      cands.push({ start, end, pat, groups: m.groups ?? {}, sentence: si });
     }
   }
   if (!cands.length) return [];
