@@ -130,7 +130,7 @@ function monthYear(month: number, day: number | null, dct: Day, rel: number | nu
   const half = day === null ? 6 : 183;
   let y = cmp > half ? dct.y - 1 : cmp < -half ? dct.y + 1 : dct.y;
   const c = cmpIn(y);
-  const far = day === null ? 0 : 120;
+  const far = day === null ? 2 : 60;
   if (tense === 'past' && c > far) y -= 1;
   else if (tense === 'future' && c < -far) y += 1;
   return y;
@@ -249,6 +249,7 @@ const decade: Norm = (g, ctx) => {
     const words = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
     prefix = `19${words.indexOf(g.decadeword.toLowerCase()) + 2}`;
   } else {
+    if (/\b(?:his|her|their|its|my|your|our|early|late|mid)\s*-?\s*$/i.test(ctx.before) && /^\d0s$/i.test(ctx.surface.trim())) return null;
     const d = g.decade!.replace("'", '');
     if (d.length === 4) prefix = d.slice(0, 3);
     else if (d.length === 2) {
@@ -324,6 +325,7 @@ const deictic: Norm = (g, ctx) => {
   if (!dct) return null;
   if (g.bare) {
     const b = low(g.bare);
+    if (/quarter$/.test(b) && /^-/.test(ctx.after)) return null;
     if (/period|quarter/.test(b)) return unitRelative('quarter', ctx.tense() === 'future' ? 0 : -1, dct, undefined, null);
     if (b === 'weekend') return unitRelative('weekend', ctx.tense() === 'future' && weekday(dct) > 2 ? 0 : 0, dct, undefined, ctx.tense());
     if (/^\s*(?:ended|ending|ends|to date|through)\b/i.test(ctx.after)) return res('DURATION', 'P1Y', 'year', [], 'none');
@@ -338,6 +340,8 @@ const deictic: Norm = (g, ctx) => {
   // the latest reported quarter is the one before the article's
   if (unit === 'quarter' && rel === 0 && relWord !== 'current' && ctx.tense() === 'past') rel = -1;
   if (relWord === 'same') return null;
+  // ABC's "This Week": a programme
+  if (/^This Week$/.test(ctx.surface) && (/["“]\s*$/.test(ctx.before) || /^\s*With\b/.test(ctx.after))) return null;
   return unitRelative(unit, rel, dct, mod, ctx.tense());
 };
 
@@ -498,6 +502,9 @@ const duration: Norm = (g, ctx) => {
     if (/and\s+a\s+half/i.test(ctx.surface) && n !== null) n += 0.5;
   }
   const numWord = low(g.num);
+  if (n !== null && n >= 1000) return null;
+  // "three-quarters of", "a quarter-century", "quarter-to-quarter": a fraction or a compound, not a time
+  if (unitCode === 'Q' && (/^\s*(?:of\b|-)/i.test(ctx.after) || /-quarters?$/i.test(ctx.surface))) return null;
   // "a second" is an ordinal more often than a unit
   if (unitCode === 'S' && /^(?:a|an)$/.test(numWord)) return null;
   if (n === 0) return null;
@@ -554,7 +561,11 @@ const every: Norm = (g) => {
   return v ? res('SET', v, GRAN[unitCode]!, [], 'none') : null;
 };
 
-const ref: Norm = (_g, ctx) => res('DATE', ctx.value, 'day', [], 'none');
+const ref: Norm = (_g, ctx) => {
+  // "future earnings", "its current source": an adjective before a noun is not a time reference
+  if (/^(?:future|current)$/i.test(ctx.surface.trim()) && /^\s+[a-z]/.test(ctx.after)) return null;
+  return res('DATE', ctx.value, 'day', [], 'none');
+};
 
 /** Moves a TIMEX3 date value by n units (Y, M, W, D), keeping its granularity. */
 export function shiftValue(value: string, unit: string, n: number): string | null {
@@ -606,6 +617,15 @@ const anaphor: Norm = (g, ctx) => {
   if (n === null) return null;
   n *= dir;
   const keepFine = ctx.rule === 'anaphor-rel';
+  // "up from $5 million a year earlier": in a report on recent results, the year before the article's
+  // (or the last quarter named, a year back)
+  if (keepFine && unitCode === 'Y' && n === -1 && dct && (!ctx.last || Number(ctx.last.value.slice(0, 4)) >= dct.y - 1)) {
+    if (ctx.last && ctx.last.granularity === 'quarter' && ctx.last.anchor !== 'last') {
+      const q = shiftValue(ctx.last.value, 'Y', -1);
+      if (q) return res('DATE', q, 'quarter', ['year'], 'last');
+    }
+    if (!ctx.last || ctx.last.granularity !== 'day') return res('DATE', fmtYear(dct.y - 1), 'year', ['year'], 'dct');
+  }
   const anchorValue = ctx.last && /^\d{4}/.test(ctx.last.value) ? ctx.last.value : null;
   if (!anchorValue && !dct) return null;
   const base = anchorValue ?? fmtDay(dct!);
@@ -749,7 +769,17 @@ const holiday: Norm = (g, ctx) => {
   return d ? res('DATE', fmtDay(d), 'day', implied, implied.length ? 'dct' : 'none') : null;
 };
 
+/** "the 1988 period", "the 1988 quarter": that year's counterpart of the quarter last named. */
+const yearperiod: Norm = (g, ctx) => {
+  const y = yearOf(g, ctx.dct);
+  if (y === null) return null;
+  const last = ctx.last;
+  if (last && last.granularity === 'quarter' && /-Q[1-4]$/.test(last.value)) return res('DATE', `${fmtYear(y)}${last.value.slice(4)}`, 'quarter', ['quarter'], 'last');
+  return res('DATE', fmtYear(y), 'year', [], 'none');
+};
+
 export const NORMS: Record<string, Norm> = {
+  yearperiod,
   date,
   season,
   decade,

@@ -24,7 +24,8 @@ const KINDS = new Set<WordKind>(['month', 'weekday', 'season', 'part', 'unit', '
 
 function builtins(): Record<string, string> {
   const lex = lexicon();
-  const numword = `(?:${lex.alternation('number')})(?:[\\s-]+(?:and\\s+)?(?:${lex.alternation('number')}))?`;
+  // "twenty-five", "one hundred": a second word only where it continues the number
+  const numword = `(?:${lex.alternation('number')})(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred)(?![\\w-]))?`;
   const qmods = ['about', 'around', 'approximately', 'roughly', 'some', 'nearly', 'almost', 'up to', 'no more than', 'within', 'less than', 'under', 'fewer than', 'more than', 'over', 'longer than', 'at least', 'no less than', 'just over', 'just under', 'well over', 'only', 'barely', 'little more than', 'little over']
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/ /g, '\\s+'))

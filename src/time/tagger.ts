@@ -70,7 +70,7 @@ function patternsByKind(): Map<TriggerKind, TimexPattern[]> {
   return kindIndex;
 }
 
-const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock']);
+const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock', 'yearperiod']);
 
 function sentenceIndex(sentences: Extent[], pos: number): number {
   let lo = 0;
