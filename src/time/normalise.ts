@@ -504,7 +504,7 @@ const duration: Norm = (g, ctx) => {
   const numWord = low(g.num);
   if (n !== null && n >= 1000) return null;
   // "three-quarters of", "a quarter-century", "quarter-to-quarter": a fraction or a compound, not a time
-  if (unitCode === 'Q' && (/^\s*(?:of\b|-)/i.test(ctx.after) || /-quarters?$/i.test(ctx.surface))) return null;
+  if (unitCode === 'Q' && (/^-/.test(ctx.after) || /-quarters?$/i.test(ctx.surface) || (/^\s*of\b/i.test(ctx.after) && /^(?:(?:more|less)\s+than\s+|about\s+|nearly\s+|almost\s+)?(?:an?|one|three)\s+quarters?$/i.test(ctx.surface)))) return null;
   // "a second" is an ordinal more often than a unit
   if (unitCode === 'S' && /^(?:a|an)$/.test(numWord)) return null;
   if (n === 0) return null;
@@ -563,7 +563,7 @@ const every: Norm = (g) => {
 
 const ref: Norm = (_g, ctx) => {
   // "future earnings", "its current source": an adjective before a noun is not a time reference
-  if (/^(?:future|current)$/i.test(ctx.surface.trim()) && /^\s+[a-z]/.test(ctx.after)) return null;
+  if (/^(?:future)$/i.test(ctx.surface.trim()) && /^\s+(?:earnings|performance|earning|strategy|restructuring|construction|debt|flagship|payments)\b/.test(ctx.after)) return null;
   return res('DATE', ctx.value, 'day', [], 'none');
 };
 
