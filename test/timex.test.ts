@@ -113,7 +113,7 @@ test('words that only look like times are left alone', () => {
   const none = [
     'He may come and they march on.',
     'The index closed at 2082.1 points, and 1,999 people paid $2000 each.',
-    'The party daily printed the quarterly dividend.',
+    'Daily volume rose and the quarterly dividend was cut.',
     'The hotel charges $200 a night and four flights a week.',
     'High Noon is a film; USA Today reviewed it.',
   ];

@@ -166,6 +166,8 @@ function isAmbiguousMonth(word: string, surface: string): boolean {
 
 // ---------------------------------------------------------------------------
 
+const COUNT_NOUN = /^\s*(?:%|percent|people|persons|troops|soldiers|men|women|children|workers|employees|members|votes|units|shares|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|dollars|cars|vehicles|homes|houses|jobs|students|cases|deaths|copies|acres|points|rooms|seats|beds|pounds|yen|marks|francs|euros|rubles|words|pages|guests|delegates|residents|refugees|prisoners|police|officers|lawyers|patients|doctors|stores|plants|aircraft|planes|ships|tanks|missiles|rounds)\b/i;
+
 const date: Norm = (g, ctx) => {
   const { dct } = ctx;
   const mod = modOf(g.dmod) ?? (g.after ? 'ON_OR_AFTER' : undefined);
@@ -203,8 +205,8 @@ const date: Norm = (g, ctx) => {
     return res('DATE', fmtDay({ y: year, m: month, d: day }), 'day', implied, implied.length ? 'dct' : 'none', mod);
   }
   if (month !== null) return res('DATE', fmtMonth(year, month), 'month', implied, implied.length ? 'dct' : 'none', mod);
-  // a bare year: not a count, an amount or an address
-  if (!g.dmod && /^\s*(?:%|percent|[a-z]+s\b(?<!\b(?:was|has|is|as|this|its|his|hers|always|yes|towards|afterwards|thanks|whereas|besides|plans|was)\b))/.test(ctx.after) && !/^\s*(?:elections?|levels?|figures?|prices?|budgets?|results|earnings|estimates?|census|olympics|games|season)\b/i.test(ctx.after)) return null;
+  // a bare year: not a count or an amount ("2000 people", "1998 shares")
+  if (!g.dmod && COUNT_NOUN.test(ctx.after)) return null;
   return res('DATE', fmtYear(year), 'year', [], 'none', mod);
 };
 
@@ -540,9 +542,9 @@ const vague: Norm = (g, ctx) => {
 const set: Norm = (g, ctx) => {
   const v = lex().lookup('set', low(g.set));
   if (!v) return null;
-  // "the party daily", "quarterly dividend", "average daily volume": a paper or an amount, not a frequency
-  if (/\b(?:party|average|its|the|a|initial|regular)\s*$/i.test(ctx.before)) return null;
-  if (/^\s*(?:dividends?|payouts?|payments?|volume|turnover|tally|newspaper|paper|report|results|earnings|rate|of\b)/i.test(ctx.after)) return null;
+  // "quarterly dividend", "average daily volume": an amount, not a frequency
+  if (/\b(?:initial)\s*$/i.test(ctx.before)) return null;
+  if (/^\s*(?:dividends?|payouts?|payments?|volume|turnover|rate)\b/i.test(ctx.after)) return null;
   return res('SET', v, 'day', [], 'none');
 };
 
@@ -613,6 +615,8 @@ const anaphor: Norm = (g, ctx) => {
   const part = PART_UNITS[unitWord];
   const unitCode = part ? 'D' : lex().lookup('unit', unitWord);
   if (!unitCode || !['Y', 'M', 'W', 'D', 'Q'].includes(unitCode)) return null;
+  // "that quarter", "the same quarter": the quarter last named
+  if (unitCode === 'Q') return dir === 0 && ctx.last && ctx.last.granularity === 'quarter' ? res('DATE', ctx.last.value, 'quarter', ['year', 'quarter'], 'last') : null;
   let n = g.num ? parseNumber(g.num) : 1;
   if (n === null) return null;
   n *= dir;
