@@ -405,9 +405,11 @@ const weekdayNorm: Norm = (g, ctx) => {
   const wd = Number(lex().lookup('weekday', word));
   const relWord = low(g.rel).replace(/^the /, '');
   const rel = relWord === 'this' ? null : relWord === 'next' && low(g.rel).startsWith('the') ? 1 : relOf(relWord);
-  const tense = ctx.tense();
-  const toCome = tense !== 'past' && /\b(?:until|till|by|starting|beginning|effective|as soon as)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before);
-  const d = weekdayDate(wd, dct, rel, toCome ? 'future' : tense);
+  let tense = ctx.tense();
+  if (/\bas soon as\s+$/i.test(ctx.before) || (tense !== 'past' && /\b(?:until|till|by|starting|beginning|effective)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before))) tense = 'future';
+  // "Wednesday's ruling": a day already past
+  else if (rel === null && /^['’]s\b/.test(ctx.after)) tense = 'past';
+  const d = weekdayDate(wd, dct, rel, tense);
   const part = partValue(g.part);
   return res(part ? 'TIME' : 'DATE', withPart(fmtDay(d), part), part ? 'time' : 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod));
 };
