@@ -32,7 +32,7 @@ export interface Extent {
   end: number;
 }
 
-const SENTENCE_END = /(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Corp|Co|No|vs|[A-Z]))[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
+const SENTENCE_END = /(?<!\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Corp|Co|No|vs|[A-Z]))[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
 
 /** Rough sentence extents for plain text when no segmentation is given. */
 export function roughSentences(text: string): Extent[] {
@@ -47,6 +47,24 @@ export function roughSentences(text: string): Extent[] {
   }
   if (from < text.length) out.push({ start: from, end: text.length });
   return out;
+}
+
+const ENDS_IN_ABBREVIATION = /(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.\s*$/;
+
+/** A splitter may end a sentence at "5 p.m." or "Nov."; the time expression goes on. */
+function joinAbbreviations(text: string, sentences: Extent[]): Extent[] {
+  let out: Extent[] | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const prev = out ? out[out.length - 1] : i > 0 ? sentences[i - 1] : undefined;
+    if (prev && s.start - prev.end <= 2 && ENDS_IN_ABBREVIATION.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) {
+      out ??= sentences.slice(0, i).map((x) => ({ ...x }));
+      out[out.length - 1] = { start: prev.start, end: s.end };
+      continue;
+    }
+    out?.push(s);
+  }
+  return out ?? sentences;
 }
 
 interface Candidate {
@@ -86,8 +104,9 @@ function sentenceIndex(sentences: Extent[], pos: number): number {
 }
 
 /** Tags time expressions in `text` (within `sentences`, default: a rough split), anchored on `dct` (YYYY-MM-DD). */
-export function tagText(text: string, dct: string | null, sentences: Extent[] = roughSentences(text)): TimexHit[] {
+export function tagText(text: string, dct: string | null, given: Extent[] = roughSentences(text)): TimexHit[] {
   const anchor: Day | null = dct ? parseDay(dct) : null;
+  const sentences = joinAbbreviations(text, given);
   const cands: Candidate[] = [];
   const triggers = triggerList(text);
   if (!triggers.length) return [];
