@@ -546,7 +546,9 @@ const set: Norm = (g, ctx) => {
   if (!v) return null;
   // "quarterly dividend", "average daily volume": an amount, not a frequency
   if (/\b(?:initial)\s*$/i.test(ctx.before)) return null;
-  if (/^\s*(?:dividends?|payouts?|payments?|volume|turnover|rate)\b/i.test(ctx.after)) return null;
+  if (/^\s*(?:cash\s+)?(?:dividends?|payouts?|payments?|volume|turnover|rate|results?|loss(?:es)?|profits?|earnings|reports?|figures|sales|share)\b/i.test(ctx.after)) return null;
+  // "rise 8.5% annually": a growth rate
+  if (/(?:%|\bpercent)\s*$/i.test(ctx.before)) return null;
   return res('SET', v, 'day', [], 'none');
 };
 
