@@ -42,6 +42,8 @@ export interface NormContext {
   tense(): 'past' | 'future' | null;
   /** the last DATE/TIME with a calendar value mentioned before the match */
   last: Resolved | null;
+  /** the last quarter named before the match, if any (financial reports compare against it) */
+  lastQuarter: Resolved | null;
   /** the same, when it stands in the match's own sentence */
   lastInSentence: Resolved | null;
   /** the matched text and a little text before and after it */
@@ -470,7 +472,7 @@ function durationValue(n: number | null, unitCode: string): string | null {
     amount = Number.isInteger(total) ? String(total) : String(Math.round(total * 100) / 100);
   }
   if (n === null && unitCode === 'DE') return 'PXDE';
-  if (n === null && unitCode === 'CE') return 'PXCE';
+  if (n === null && unitCode === 'CE') return 'PXC';
   return `P${time ? 'T' : ''}${amount}${des}`;
 }
 
@@ -683,8 +685,10 @@ const ago: Norm = (g, ctx) => {
   if (n === null) return res('DATE', 'PAST_REF', 'day', [], 'dct', mod);
   const k = Math.round(n);
   // "up from $10 million a year ago" after "the third quarter": that quarter a year back
-  if (unitCode === 'Y' && k === 1 && ctx.last && ctx.last.granularity === 'quarter' && ctx.last.anchor !== 'last') {
-    const shifted = shiftValue(ctx.last.value, 'Y', -1);
+  // "… from $10 million a year ago" in a report on a quarter: that quarter a year back
+  const q = ctx.last && ctx.last.granularity === 'quarter' ? ctx.last : /\b(?:from|with|than)\s+(?:[$#£€]?[\d.,]+\s*(?:million|billion)?,?\s*(?:or\s+[$#]?[\d.,]+\s*\w*\s*(?:a\s+share)?,?\s*)?)?$/i.test(ctx.before) ? ctx.lastQuarter : null;
+  if (unitCode === 'Y' && k === 1 && q && q.anchor !== 'last') {
+    const shifted = shiftValue(q.value, 'Y', -1);
     if (shifted) return res('DATE', shifted, 'quarter', ['year'], 'last', mod);
   }
   switch (unitCode) {

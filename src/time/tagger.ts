@@ -138,7 +138,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
   const tenses = new Map<number, TenseMap>();
   const taken = new Uint8Array(text.length);
   const hits: (TimexHit & { cand: Candidate })[] = [];
-  const context = (c: Candidate, last: Resolved | null, lastInSentence: Resolved | null = null): NormContext => ({
+  const context = (c: Candidate, last: Resolved | null, lastInSentence: Resolved | null = null, lastQuarter: Resolved | null = null): NormContext => ({
     dct: anchor,
     tense: () => {
       let t = tenses.get(c.sentence);
@@ -148,6 +148,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     },
     last,
     lastInSentence,
+    lastQuarter,
     surface: text.slice(c.start, c.end),
     before: text.slice(Math.max(sentences[c.sentence]!.start, c.start - 30), c.start),
     after: text.slice(c.end, Math.min(sentences[c.sentence]!.end, c.end + 30)),
@@ -180,11 +181,12 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
   // in text order: anaphora against the last time mentioned
   let last: Resolved | null = null;
   let lastSentence = -1;
+  let lastQuarter: Resolved | null = null;
   const out: TimexHit[] = [];
   for (const h of hits) {
     let r: Resolved = h;
     if (ANAPHORIC.has(h.cand.pat.norm)) {
-      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null));
+      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null, lastQuarter));
       if (!again) continue;
       r = again;
     }
@@ -193,6 +195,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) {
       last = r;
       lastSentence = h.cand.sentence;
+      if (r.granularity === 'quarter' && r.anchor !== 'last') lastQuarter = r;
     }
   }
   return joinRanges(text, joinTimeAndDay(text, continueDayLists(text, out, sentences)));
