@@ -407,6 +407,12 @@ const weekdayNorm: Norm = (g, ctx) => {
   const wd = Number(lex().lookup('weekday', word));
   const relWord = low(g.rel).replace(/^the /, '');
   const rel = relWord === 'this' ? null : relWord === 'next' && low(g.rel).startsWith('the') ? 1 : relOf(relWord);
+  // "the previous Friday", "the following Monday": from the day last named
+  const lastDay = ctx.last && /^\d{4}-\d\d-\d\d/.test(ctx.last.value) ? parseDay(ctx.last.value.slice(0, 10)) : null;
+  if (lastDay && /^the (?:previous|following)$/i.test(low(g.rel))) {
+    const d = weekdayDate(wd, lastDay, /previous/i.test(g.rel!) ? -1 : 1, null);
+    return res('DATE', fmtDay(d), 'day', ['year', 'month', 'day'], 'last', modOf(g.dmod));
+  }
   let tense = ctx.tense();
   if (/\bas soon as\s+$/i.test(ctx.before) || (tense !== 'past' && /\b(?:until|till|by|starting|beginning|effective)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before))) tense = 'future';
   // "Wednesday's ruling": a day already past
@@ -430,6 +436,10 @@ const clock: Norm = (g, ctx) => {
     if (hh < 1 || hh > 12) return null;
     if (pm && hh < 12) hh += 12;
     if (!pm && hh === 12) hh = 0;
+  } else if (g.hh4 !== undefined) {
+    hh = Number(g.hh4);
+    if (hh < 1 || hh > 12) return null;
+    if (/afternoon|evening|night/i.test(g.ampm4 ?? '') && hh < 12) hh += 12;
   } else if (g.hh2 !== undefined) {
     hh = Number(g.hh2);
     mm = Number(g.mm2);
@@ -762,7 +772,7 @@ export function holidayDate(rule: string, y: number): Day | null {
 const holiday: Norm = (g, ctx) => {
   holidays ??= new Map(loadTable('timex-holidays.tsv').rows.map((r) => [low(r.name).replace(/’/g, "'"), r.rule!]));
   const rule = holidays.get(low(g.holiday).replace(/’/g, "'"));
-  if (!rule || /^\s*week\b/i.test(ctx.after)) return null;
+  if (!rule || (!g.hweek && /^\s*week\b/i.test(ctx.after))) return null;
   if (/^\d{4}-\d\d-\d\d$/.test(rule)) return res('DATE', rule, 'day', [], 'none');
   let y = yearOf(g, ctx.dct);
   const implied: string[] = [];
@@ -774,10 +784,12 @@ const holiday: Norm = (g, ctx) => {
     if (!d0) return null;
     const cmp = diffDays(d0, ctx.dct);
     const t = ctx.tense();
-    if ((t === 'past' && cmp > 0) || (t !== 'future' && cmp > 183)) y -= 1;
-    else if ((t === 'future' && cmp < 0) || cmp < -183) y += 1;
+    // a holiday a week or two off may be spoken of in either tense ("as Easter week began")
+    if ((t === 'past' && cmp > 14) || (t !== 'future' && cmp > 183)) y -= 1;
+    else if ((t === 'future' && cmp < -14) || cmp < -183) y += 1;
   }
   const d = holidayDate(rule, y);
+  if (d && g.hweek) return res('DATE', fmtWeek(d), 'week', implied, implied.length ? 'dct' : 'none');
   return d ? res('DATE', fmtDay(d), 'day', implied, implied.length ? 'dct' : 'none') : null;
 };
 
@@ -790,7 +802,16 @@ const yearperiod: Norm = (g, ctx) => {
   return res('DATE', fmtYear(y), 'year', [], 'none');
 };
 
+/** "by mid afternoon": a part of the day named in the sentence, else of the article's. */
+const partonly: Norm = (g, ctx) => {
+  const part = partValue(g.part);
+  const day = ctx.lastInSentence && /^\d{4}-\d\d-\d\d/.test(ctx.lastInSentence.value) ? ctx.lastInSentence.value.slice(0, 10) : ctx.dct ? fmtDay(ctx.dct) : null;
+  if (!part || !day) return null;
+  return res('TIME', `${day}T${part}`, 'time', ['year', 'month', 'day'], ctx.lastInSentence ? 'last' : 'dct', modOf(g.dmodp));
+};
+
 export const NORMS: Record<string, Norm> = {
+  partonly,
   yearperiod,
   date,
   season,

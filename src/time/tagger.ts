@@ -88,7 +88,7 @@ function patternsByKind(): Map<TriggerKind, TimexPattern[]> {
   return kindIndex;
 }
 
-const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock', 'yearperiod']);
+const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock', 'yearperiod', 'weekday', 'partonly']);
 
 function sentenceIndex(sentences: Extent[], pos: number): number {
   let lo = 0;
