@@ -172,7 +172,7 @@ const COUNT_NOUN = /^\s*(?:%|percent|people|persons|troops|soldiers|men|women|ch
 
 const date: Norm = (g, ctx) => {
   const { dct } = ctx;
-  const mod = modOf(g.dmod) ?? (g.after ? 'ON_OR_AFTER' : undefined);
+  const mod = modOf(g.dmod) ?? (g.after ? 'ON_OR_AFTER' : g.prepost ? (/^post/i.test(g.prepost) ? 'AFTER' : 'BEFORE') : undefined);
   let year = yearOf(g, dct);
   const implied: string[] = [];
   const monthWord = g.month;
@@ -331,7 +331,7 @@ const deictic: Norm = (g, ctx) => {
     const b = low(g.bare);
     if (/quarter$/.test(b) && /^-/.test(ctx.after)) return null;
     if (/period|quarter/.test(b)) return unitRelative('quarter', ctx.tense() === 'future' ? 0 : -1, dct, undefined, null);
-    if (b === 'weekend') return unitRelative('weekend', ctx.tense() === 'future' && weekday(dct) > 2 ? 0 : 0, dct, undefined, ctx.tense());
+    if (b === 'weekend') return unitRelative('weekend', 0, dct, undefined, /\b(?:ahead of|before|until|over the coming)\s+(?:the\s+)?$/i.test(ctx.before) ? 'future' : ctx.tense());
     if (/^\s*(?:ended|ending|ends|to date|through)\b/i.test(ctx.after)) return res('DURATION', 'P1Y', 'year', [], 'none');
     return unitRelative('year', 0, dct, undefined, null);
   }
@@ -795,7 +795,7 @@ const holiday: Norm = (g, ctx) => {
 
 /** "the 1988 period", "the 1988 quarter": that year's counterpart of the quarter last named. */
 const yearperiod: Norm = (g, ctx) => {
-  const y = yearOf(g, ctx.dct);
+  const y = yearOf(g, ctx.dct) ?? (ctx.dct && /^last/i.test(ctx.surface) ? ctx.dct.y - 1 : null);
   if (y === null) return null;
   const last = ctx.last;
   if (last && last.granularity === 'quarter' && /-Q[1-4]$/.test(last.value)) return res('DATE', `${fmtYear(y)}${last.value.slice(4)}`, 'quarter', ['quarter'], 'last');
@@ -810,7 +810,15 @@ const partonly: Norm = (g, ctx) => {
   return res('TIME', `${day}T${part}`, 'time', ['year', 'month', 'day'], ctx.lastInSentence ? 'last' : 'dct', modOf(g.dmodp));
 };
 
+/** "the week of March 6": the ISO week holding that day. */
+const weekof: Norm = (g, ctx) => {
+  const r = date(g, ctx);
+  if (!r || r.granularity !== 'day') return null;
+  return res('DATE', fmtWeek(parseDay(r.value)), 'week', r.implied, r.anchor);
+};
+
 export const NORMS: Record<string, Norm> = {
+  weekof,
   partonly,
   yearperiod,
   date,
