@@ -185,7 +185,7 @@ const date: Norm = (g, ctx) => {
       if (monthWord.length <= 3 && !/\.$/.test(ctx.surface) && monthWord.toLowerCase() !== 'may') return null;
       if (/^(may|march)$/i.test(monthWord) && !g.rel && !g.dmod && !g.yrel) {
         if (monthWord === 'MAY' || monthWord === 'MARCH') return null;
-        if (!/\b(?:in|of|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|between|and|before|after|on)\s*$/i.test(ctx.before)) return null;
+        if (!/\b(?:in|of|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|between|and|before|after|on|the)\s*$/i.test(ctx.before)) return null;
       }
     }
     if (isAmbiguousMonth(monthWord, ctx.surface) && /^\s*(?:be|have|not|also|well|I|we|you|he|she|they|it)\b/i.test(ctx.after)) return null;
