@@ -797,7 +797,7 @@ const holiday: Norm = (g, ctx) => {
 const yearperiod: Norm = (g, ctx) => {
   const y = yearOf(g, ctx.dct) ?? (ctx.dct && /^last/i.test(ctx.surface) ? ctx.dct.y - 1 : null);
   if (y === null) return null;
-  const last = ctx.last;
+  const last = ctx.last && ctx.last.granularity === 'quarter' ? ctx.last : ctx.lastQuarter;
   if (last && last.granularity === 'quarter' && /-Q[1-4]$/.test(last.value)) return res('DATE', `${fmtYear(y)}${last.value.slice(4)}`, 'quarter', ['quarter'], 'last');
   return res('DATE', fmtYear(y), 'year', [], 'none');
 };
