@@ -132,9 +132,11 @@ function monthYear(month: number, day: number | null, dct: Day, rel: number | nu
   const half = day === null ? 6 : 183;
   let y = cmp > half ? dct.y - 1 : cmp < -half ? dct.y + 1 : dct.y;
   const c = cmpIn(y);
-  const far = day === null ? 2 : 60;
-  if (tense === 'past' && c > far) y -= 1;
-  else if (tense === 'future' && c < -far) y += 1;
+  // news looks back more often than ahead: a day a few months past stays past unless "by", "until" …
+  const farAhead = day === null ? 2 : 60;
+  const farBack = day === null ? 2 : 150;
+  if (tense === 'past' && c > farAhead) y -= 1;
+  else if (tense === 'future' && c < -farBack) y += 1;
   return y;
 }
 

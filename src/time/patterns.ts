@@ -43,7 +43,7 @@ function builtins(): Record<string, string> {
     yearword:
       '(?<yearword>(?:nineteen|eighteen|twenty)[\\s-]+(?:hundred\\s+(?:and\\s+)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|o[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))|two\\s+thousand(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)',
     qmod: `(?:(?<qmod>${qmods})\\s+(?!the\\s+(?:past|last|next|coming|first|previous|following)\\b))?`,
-    dmod: '(?:(?:the\\s+)?(?<dmod>early|late|mid|earlier|later|beginning|start|end|middle|turn)(?:\\s+(?:of|in))?(?:\\s+the)?(?:\\s+|-|\\s*-\\s*))?',
+    dmod: '(?:(?:the\\s+)?(?<dmod>early|late|mid|earlier|later|beginning|start|end|middle)(?:\\s+(?:of|in))?(?:\\s+the)?(?:\\s+|-|\\s*-\\s*))?',
     clock:
       '(?:(?<hh>[01]?\\d|2[0-3])(?:[:.](?<mm>[0-5]\\d))?\\s*(?<ampm>a\\.?\\s?m\\b\\.?|p\\.?\\s?m\\b\\.?)|(?<hh2>[01]?\\d|2[0-3]):(?<mm2>[0-5]\\d)(?![\\d.]\\d)|(?<hh3>[01]\\d|2[0-3])(?<mm3>[0-5]\\d)(?=\\s*(?:utc|gmt|hours|hrs))|(?<noon>noon|midday|midnight))',
     holiday: `(?<holiday>${holidays})`,

@@ -171,7 +171,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     // a sentence's full stop after "April" or "Monday" is not part of the expression
     if (text.charCodeAt(end - 1) === 46 && /[A-Za-z]{5,}\.$|\b(?:May|June|July|[Mm]onth|[Yy]ear|[Ww]eek|[Dd]ay|ago|[Hh]alf|later|earlier|before|after|now|soon|ahead|time)\.$/.test(text.slice(Math.max(start, end - 8), end)) && !/\b(?:Sept|Tues|Thurs)\.$/.test(text.slice(start, end))) end -= 1;
     // "a two-year term": the article is not part of the duration
-    const art = c.pat.norm === 'duration' ? /^an?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)/i.exec(text.slice(start, end)) : null;
+    const art = c.pat.norm === 'duration' ? /^(?:for\s+the\s+|the\s+|an?\s+)(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)-[a-z]+$)|^an?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)/i.exec(text.slice(start, end)) : null;
     if (art) start += art[0].length;
     taken.fill(1, c.start, c.end);
     hits.push({ ...r, start, end, rule: c.pat.name, cand: c });
