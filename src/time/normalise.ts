@@ -549,8 +549,9 @@ const vague: Norm = (g, ctx) => {
   const drel = low(g.drel);
   const hasQuant = /\b(?:few|several|many|couple)\b/i.test(ctx.surface);
   // a bare plural is a duration only after a preposition that measures time
-  if (!drel && !hasQuant && !/\b(?:for|in|over|within|after|took|takes|take|lasted|last|spent|spend|than)\s*$/i.test(ctx.before)) return null;
-  if (/^(?:the|these|those)\b/i.test(ctx.surface) && !drel && !hasQuant) return null;
+  if (!drel && !hasQuant && !/\b(?:for|in|over|within|after|took|takes|take|lasted|last|spent|spend|than|throughout|during)\s+(?:just\s+|only\s+|the\s+)?$/i.test(ctx.before)) return null;
+  // "the years": only "over the years", "in the years that followed"
+  if (/^(?:the|these|those)\b/i.test(ctx.surface) && !drel && !hasQuant && !/\b(?:over|throughout|during)\s*$/i.test(ctx.before) && !/^\s+(?:that followed|since|ahead|to come)\b/i.test(ctx.after)) return null;
   const value = durationValue(null, unitCode);
   return value ? res('DURATION', value, GRAN[unitCode]!, [], 'none') : null;
 };
