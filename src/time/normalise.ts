@@ -284,8 +284,9 @@ const quarter: Norm = (g, ctx) => {
     const { dct } = ctx;
     if (!dct) return null;
     year = dct.y;
-    // a later quarter than the current one, spoken of in the past, is last year's
-    if (q > quarterOf(dct.m) && ctx.tense() === 'past') year -= 1;
+    // a quarter two or more ahead of the current one, spoken of in the past, is last year's
+    // (the next quarter is often announced in the past tense: "said it would close plants in the fourth quarter")
+    if (q > quarterOf(dct.m) + 1 && ctx.tense() === 'past') year -= 1;
     implied.push('year');
   }
   return res('DATE', `${fmtYear(year)}-Q${q}`, 'quarter', implied, implied.length ? 'dct' : 'none');
