@@ -417,7 +417,9 @@ const weekdayNorm: Norm = (g, ctx) => {
     return res('DATE', fmtDay(d), 'day', ['year', 'month', 'day'], 'last', modOf(g.dmod));
   }
   let tense = ctx.tense();
-  if (/\bas soon as\s+$/i.test(ctx.before) || (tense !== 'past' && /\b(?:until|till|by|starting|beginning|effective)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before))) tense = 'future';
+  if (/\bas soon as\s+$/i.test(ctx.before) || (tense !== 'past' && /\b(?:by|starting|beginning|effective)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before))) tense = 'future';
+  // "closed until Friday" looks ahead; "until Thursday, they had not …" looks back
+  else if (/\b(?:until|till)\s+$/i.test(ctx.before) && !/\bhad\b/i.test(ctx.after)) tense = 'future';
   // "Wednesday's ruling": a day already past
   else if (rel === null && /^['’]s\b/.test(ctx.after)) tense = 'past';
   const d = weekdayDate(wd, dct, rel, tense);
