@@ -79,6 +79,10 @@ test('weekdays follow the tense of the words around them', () => {
     ['The ministers signed the accord last Friday.', '2001-07-20'],
     ['The ministers will sign it next Tuesday.', '2001-07-31'],
     ['The agreement reached Tuesday is final.', '2001-07-24'],
+    ['The ministry said Monday that talks would resume.', '2001-07-23'],
+    ['Officials said the leaders will meet again on Monday.', '2001-07-30'],
+    ['Markets stay closed until Friday.', '2001-07-27'],
+    ["Critics attacked Tuesday's ruling.", '2001-07-24'],
   ];
   for (const [text, value] of cases) assert.deepEqual(tagged(text, '2001-07-26').map((s) => s.split(' = ')[1]), [value], text);
 });

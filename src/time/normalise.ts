@@ -422,6 +422,8 @@ const weekdayNorm: Norm = (g, ctx) => {
   else if (/\b(?:until|till)\s+$/i.test(ctx.before) && !/\bhad\b/i.test(ctx.after)) tense = 'future';
   // "Wednesday's ruling": a day already past
   else if (rel === null && /^['’]s\b/.test(ctx.after)) tense = 'past';
+  // "Paribas said Monday that it will …": the day of the saying
+  else if (rel === null && /\b(?:said|told|announced|reported|confirmed|added|stated|predicted|ruled|decided|met|arrived|left|held|signed)\s+(?:on\s+)?$/i.test(ctx.before)) tense = 'past';
   const d = weekdayDate(wd, dct, rel, tense);
   const part = partValue(g.part);
   return res(part ? 'TIME' : 'DATE', withPart(fmtDay(d), part), part ? 'time' : 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod));
