@@ -59,17 +59,3 @@ export function tenseMap(sentence: string): TenseMap {
     },
   };
 }
-
-/** The sentence's tense as a whole (first future cue, else any past cue). */
-export function sentenceTense(sentence: string): Tense | null {
-  const c = load();
-  let past = false;
-  for (const { re, tense } of c) {
-    re.lastIndex = 0;
-    if (re.test(sentence)) {
-      if (tense === 'future') return 'future';
-      past = true;
-    }
-  }
-  return past ? 'past' : null;
-}

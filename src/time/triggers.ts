@@ -3,8 +3,8 @@ import { lexicon } from './lexicon.js';
 
 /**
  * Trigger words: every time expression contains one (a month, a unit, a weekday, a year …).
- * One scan of the text finds them; each pattern then runs only in windows around the
- * triggers it needs (the pattern table's `needs` column), which keeps the layer fast.
+ * One scan of the text finds them; each pattern is then tried only at the word starts just
+ * before the triggers it needs (the pattern table's `needs` column), which keeps the layer fast.
  */
 
 export type TriggerKind =
@@ -79,53 +79,4 @@ export function wordStartsBefore(text: string, pos: number, after: number, out: 
   out.length = 0;
   const from = Math.max(0, pos - LOOKBACK, after + 1);
   for (let p = from; p <= pos; p++) if (isWordChar(text.charCodeAt(p)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)))) out.push(p);
-}
-
-/** Trigger extents by kind: a flat [start, end, start, end …] array per kind, in text order. */
-export function findTriggers(text: string): Map<TriggerKind, number[]> {
-  const { re, kinds } = triggerRegex();
-  const out = new Map<TriggerKind, number[]>();
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const g = m.groups!;
-    let kind: TriggerKind | undefined;
-    for (const k of kinds)
-      if (g[k] !== undefined) {
-        kind = k;
-        break;
-      }
-    if (!kind) continue;
-    let list = out.get(kind);
-    if (!list) out.set(kind, (list = []));
-    list.push(m.index, m.index + m[0].length);
-  }
-  return out;
-}
-
-const BEFORE = 50;
-const AFTER = 50;
-const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 160;
-
-/** Merged windows [start, end …] around the triggers of the given kinds, snapped to whitespace. */
-export function windows(text: string, triggers: Map<TriggerKind, number[]>, kinds: readonly TriggerKind[]): number[] {
-  const spans: number[] = [];
-  for (const k of kinds) {
-    const list = triggers.get(k);
-    if (list) for (const x of list) spans.push(x);
-  }
-  if (!spans.length) return [];
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < spans.length; i += 2) pairs.push([spans[i]!, spans[i + 1]!]);
-  if (kinds.length > 1) pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [s, e] of pairs) {
-    let ws = Math.max(0, s - BEFORE);
-    while (ws > 0 && !isSpace(text.charCodeAt(ws - 1))) ws--;
-    let we = Math.min(text.length, e + AFTER);
-    while (we < text.length && !isSpace(text.charCodeAt(we))) we++;
-    if (out.length && ws <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, we);
-    else out.push(ws, we);
-  }
-  return out;
 }
