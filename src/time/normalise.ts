@@ -42,6 +42,10 @@ export interface NormContext {
   tense(): 'past' | 'future' | null;
   /** the last DATE/TIME with a calendar value mentioned before the match */
   last: Resolved | null;
+  /** the last quarter named before the match, if any (financial reports compare against it) */
+  lastQuarter: Resolved | null;
+  /** the same, when it stands in the match's own sentence */
+  lastInSentence: Resolved | null;
   /** the matched text and a little text before and after it */
   surface: string;
   before: string;
@@ -128,9 +132,11 @@ function monthYear(month: number, day: number | null, dct: Day, rel: number | nu
   const half = day === null ? 6 : 183;
   let y = cmp > half ? dct.y - 1 : cmp < -half ? dct.y + 1 : dct.y;
   const c = cmpIn(y);
-  const far = day === null ? 0 : 120;
-  if (tense === 'past' && c > far) y -= 1;
-  else if (tense === 'future' && c < -far) y += 1;
+  // news looks back more often than ahead: a day a few months past stays past unless "by", "until" …
+  const farAhead = day === null ? 2 : 60;
+  const farBack = day === null ? 2 : 150;
+  if (tense === 'past' && c > farAhead) y -= 1;
+  else if (tense === 'future' && c < -farBack) y += 1;
   return y;
 }
 
@@ -164,9 +170,11 @@ function isAmbiguousMonth(word: string, surface: string): boolean {
 
 // ---------------------------------------------------------------------------
 
+const COUNT_NOUN = /^\s*(?:%|percent|people|persons|troops|soldiers|men|women|children|workers|employees|members|votes|units|shares|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|dollars|cars|vehicles|homes|houses|jobs|students|cases|deaths|copies|acres|points|rooms|seats|beds|pounds|yen|marks|francs|euros|rubles|words|pages|guests|delegates|residents|refugees|prisoners|police|officers|lawyers|patients|doctors|stores|plants|aircraft|planes|ships|tanks|missiles|rounds)\b/i;
+
 const date: Norm = (g, ctx) => {
   const { dct } = ctx;
-  const mod = modOf(g.dmod) ?? (g.after ? 'ON_OR_AFTER' : undefined);
+  const mod = modOf(g.dmod) ?? (g.after ? 'ON_OR_AFTER' : g.prepost ? (/^post/i.test(g.prepost) ? 'AFTER' : 'BEFORE') : undefined);
   let year = yearOf(g, dct);
   const implied: string[] = [];
   const monthWord = g.month;
@@ -179,7 +187,7 @@ const date: Norm = (g, ctx) => {
       if (monthWord.length <= 3 && !/\.$/.test(ctx.surface) && monthWord.toLowerCase() !== 'may') return null;
       if (/^(may|march)$/i.test(monthWord) && !g.rel && !g.dmod && !g.yrel) {
         if (monthWord === 'MAY' || monthWord === 'MARCH') return null;
-        if (!/\b(?:in|of|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|between|and|before|after|on)\s*$/i.test(ctx.before)) return null;
+        if (!/\b(?:in|of|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|between|and|before|after|on|the)\s*$/i.test(ctx.before)) return null;
       }
     }
     if (isAmbiguousMonth(monthWord, ctx.surface) && /^\s*(?:be|have|not|also|well|I|we|you|he|she|they|it)\b/i.test(ctx.after)) return null;
@@ -201,8 +209,8 @@ const date: Norm = (g, ctx) => {
     return res('DATE', fmtDay({ y: year, m: month, d: day }), 'day', implied, implied.length ? 'dct' : 'none', mod);
   }
   if (month !== null) return res('DATE', fmtMonth(year, month), 'month', implied, implied.length ? 'dct' : 'none', mod);
-  // a bare year: not a count, an amount or an address
-  if (!g.dmod && /^\s*(?:%|percent|[a-z]+s\b(?<!\b(?:was|has|is|as|this|its|his|hers|always|yes|towards|afterwards|thanks|whereas|besides|plans|was)\b))/.test(ctx.after) && !/^\s*(?:elections?|levels?|figures?|prices?|budgets?|results|earnings|estimates?|census|olympics|games|season)\b/i.test(ctx.after)) return null;
+  // a bare year: not a count or an amount ("2000 people", "1998 shares")
+  if (!g.dmod && COUNT_NOUN.test(ctx.after)) return null;
   return res('DATE', fmtYear(year), 'year', [], 'none', mod);
 };
 
@@ -247,6 +255,7 @@ const decade: Norm = (g, ctx) => {
     const words = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
     prefix = `19${words.indexOf(g.decadeword.toLowerCase()) + 2}`;
   } else {
+    if (/\b(?:his|her|their|its|my|your|our|early|late|mid)\s*-?\s*$/i.test(ctx.before) && /^\d0s$/i.test(ctx.surface.trim())) return null;
     const d = g.decade!.replace("'", '');
     if (d.length === 4) prefix = d.slice(0, 3);
     else if (d.length === 2) {
@@ -275,8 +284,9 @@ const quarter: Norm = (g, ctx) => {
     const { dct } = ctx;
     if (!dct) return null;
     year = dct.y;
-    // a later quarter than the current one, spoken of in the past, is last year's
-    if (q > quarterOf(dct.m) && ctx.tense() === 'past') year -= 1;
+    // a quarter two or more ahead of the current one, spoken of in the past, is last year's
+    // (the next quarter is often announced in the past tense: "said it would close plants in the fourth quarter")
+    if (q > quarterOf(dct.m) + 1 && ctx.tense() === 'past') year -= 1;
     implied.push('year');
   }
   return res('DATE', `${fmtYear(year)}-Q${q}`, 'quarter', implied, implied.length ? 'dct' : 'none');
@@ -322,8 +332,9 @@ const deictic: Norm = (g, ctx) => {
   if (!dct) return null;
   if (g.bare) {
     const b = low(g.bare);
+    if (/quarter$/.test(b) && /^-/.test(ctx.after)) return null;
     if (/period|quarter/.test(b)) return unitRelative('quarter', ctx.tense() === 'future' ? 0 : -1, dct, undefined, null);
-    if (b === 'weekend') return unitRelative('weekend', ctx.tense() === 'future' && weekday(dct) > 2 ? 0 : 0, dct, undefined, ctx.tense());
+    if (b === 'weekend') return unitRelative('weekend', 0, dct, undefined, /\b(?:ahead of|before|until|over the coming)\s+(?:the\s+)?$/i.test(ctx.before) ? 'future' : ctx.tense());
     if (/^\s*(?:ended|ending|ends|to date|through)\b/i.test(ctx.after)) return res('DURATION', 'P1Y', 'year', [], 'none');
     return unitRelative('year', 0, dct, undefined, null);
   }
@@ -336,6 +347,8 @@ const deictic: Norm = (g, ctx) => {
   // the latest reported quarter is the one before the article's
   if (unit === 'quarter' && rel === 0 && relWord !== 'current' && ctx.tense() === 'past') rel = -1;
   if (relWord === 'same') return null;
+  // ABC's "This Week": a programme
+  if (/^This Week$/.test(ctx.surface) && (/["“]\s*$/.test(ctx.before) || /^\s*With\b/.test(ctx.after))) return null;
   return unitRelative(unit, rel, dct, mod, ctx.tense());
 };
 
@@ -347,7 +360,8 @@ const yearago: Norm = (g, ctx) => {
   if (!dct) return null;
   const unit = low(g.unit);
   const last = ctx.last;
-  if (last && (last.granularity === 'quarter' || last.granularity === 'half') && last.anchor !== 'last') {
+  const fits = last && (last.granularity === 'quarter' || last.granularity === 'half' || (last.granularity === 'month' && (unit === 'month' || unit === 'period')));
+  if (last && fits && last.anchor !== 'last') {
     const shifted = shiftValue(last.value, 'Y', -1);
     if (shifted) return res('DATE', shifted, last.granularity, ['year'], 'last');
   }
@@ -357,6 +371,14 @@ const yearago: Norm = (g, ctx) => {
     return res('DATE', `${fmtYear(Math.floor(k / 4) - 1)}-Q${(k % 4) + 1}`, 'quarter', ['year', 'quarter'], 'dct');
   }
   return unitRelative(unit, -1, dct, undefined, null);
+};
+
+/** "ended the day", "late in the day": the day last mentioned, else the article's. */
+const theday: Norm = (g, ctx) => {
+  if (!g.dmod && !/\b(?:end|ends|ended|ending|finish|finished|finishing|for|during|start|close|of|throughout)\s+$/i.test(ctx.before)) return null;
+  const lastDay = ctx.last && /^\d{4}-\d\d-\d\d/.test(ctx.last.value) ? ctx.last.value.slice(0, 10) : null;
+  if (lastDay) return res('DATE', lastDay, 'day', ['year', 'month', 'day'], 'last', modOf(g.dmod));
+  return ctx.dct ? res('DATE', fmtDay(ctx.dct), 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod)) : null;
 };
 
 const DAYWORD: Record<string, number> = { today: 0, tonight: 0, this: 0, yesterday: -1, last: -1, tomorrow: 1, 'before yesterday': -2, 'after tomorrow': 2 };
@@ -388,7 +410,21 @@ const weekdayNorm: Norm = (g, ctx) => {
   const wd = Number(lex().lookup('weekday', word));
   const relWord = low(g.rel).replace(/^the /, '');
   const rel = relWord === 'this' ? null : relWord === 'next' && low(g.rel).startsWith('the') ? 1 : relOf(relWord);
-  const d = weekdayDate(wd, dct, rel, ctx.tense());
+  // "the previous Friday", "the following Monday": from the day last named
+  const lastDay = ctx.last && /^\d{4}-\d\d-\d\d/.test(ctx.last.value) ? parseDay(ctx.last.value.slice(0, 10)) : null;
+  if (lastDay && /^the (?:previous|following)$/i.test(low(g.rel))) {
+    const d = weekdayDate(wd, lastDay, /previous/i.test(g.rel!) ? -1 : 1, null);
+    return res('DATE', fmtDay(d), 'day', ['year', 'month', 'day'], 'last', modOf(g.dmod));
+  }
+  let tense = ctx.tense();
+  if (/\bas soon as\s+$/i.test(ctx.before) || (tense !== 'past' && /\b(?:by|starting|beginning|effective)\s+(?:(?:early|late|next)\s+)?$/i.test(ctx.before))) tense = 'future';
+  // "closed until Friday" looks ahead; "until Thursday, they had not …" looks back
+  else if (/\b(?:until|till)\s+$/i.test(ctx.before) && !/\bhad\b/i.test(ctx.after)) tense = 'future';
+  // "Wednesday's ruling": a day already past
+  else if (rel === null && /^['’]s\b/.test(ctx.after)) tense = 'past';
+  // "Paribas said Monday that it will …": the day of the saying
+  else if (rel === null && /\b(?:said|told|announced|reported|confirmed|added|stated|predicted|ruled|decided|met|arrived|left|held|signed)\s+(?:on\s+)?$/i.test(ctx.before)) tense = 'past';
+  const d = weekdayDate(wd, dct, rel, tense);
   const part = partValue(g.part);
   return res(part ? 'TIME' : 'DATE', withPart(fmtDay(d), part), part ? 'time' : 'day', ['year', 'month', 'day'], 'dct', modOf(g.dmod));
 };
@@ -407,6 +443,10 @@ const clock: Norm = (g, ctx) => {
     if (hh < 1 || hh > 12) return null;
     if (pm && hh < 12) hh += 12;
     if (!pm && hh === 12) hh = 0;
+  } else if (g.hh4 !== undefined) {
+    hh = Number(g.hh4);
+    if (hh < 1 || hh > 12) return null;
+    if (/afternoon|evening|night/i.test(g.ampm4 ?? '') && hh < 12) hh += 12;
   } else if (g.hh2 !== undefined) {
     hh = Number(g.hh2);
     mm = Number(g.mm2);
@@ -416,7 +456,8 @@ const clock: Norm = (g, ctx) => {
   } else return null;
   const zone = /^(?:utc|gmt|z)$/i.test(low(g.zone)) ? 'Z' : '';
   const hhmm = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}${zone}`;
-  const day = ctx.dct ? fmtDay(ctx.dct) : 'XXXX-XX-XX';
+  const sameSentenceDay = ctx.lastInSentence && /^\d{4}-\d\d-\d\d/.test(ctx.lastInSentence.value) ? ctx.lastInSentence.value.slice(0, 10) : null;
+  const day = sameSentenceDay ?? (ctx.dct ? fmtDay(ctx.dct) : 'XXXX-XX-XX');
   const mod = g.qmodt ? (/after/i.test(g.qmodt) ? 'AFTER' : /before/i.test(g.qmodt) ? 'BEFORE' : 'APPROX') : undefined;
   return res('TIME', `${day}T${hhmm}`, 'time', ['year', 'month', 'day'], ctx.dct ? 'dct' : 'none', mod);
 };
@@ -448,7 +489,7 @@ function durationValue(n: number | null, unitCode: string): string | null {
     amount = Number.isInteger(total) ? String(total) : String(Math.round(total * 100) / 100);
   }
   if (n === null && unitCode === 'DE') return 'PXDE';
-  if (n === null && unitCode === 'CE') return 'PXCE';
+  if (n === null && unitCode === 'CE') return 'PXC';
   return `P${time ? 'T' : ''}${amount}${des}`;
 }
 
@@ -484,6 +525,9 @@ const duration: Norm = (g, ctx) => {
     if (/and\s+a\s+half/i.test(ctx.surface) && n !== null) n += 0.5;
   }
   const numWord = low(g.num);
+  if (n !== null && n >= 1000) return null;
+  // "three-quarters of", "a quarter-century", "quarter-to-quarter": a fraction or a compound, not a time
+  if (unitCode === 'Q' && (/^-/.test(ctx.after) || /-quarters?$/i.test(ctx.surface) || (/^\s*of\b/i.test(ctx.after) && /^(?:(?:more|less)\s+than\s+|about\s+|nearly\s+|almost\s+)?(?:an?|one|three)\s+quarters?$/i.test(ctx.surface)))) return null;
   // "a second" is an ordinal more often than a unit
   if (unitCode === 'S' && /^(?:a|an)$/.test(numWord)) return null;
   if (n === 0) return null;
@@ -510,8 +554,9 @@ const vague: Norm = (g, ctx) => {
   const drel = low(g.drel);
   const hasQuant = /\b(?:few|several|many|couple)\b/i.test(ctx.surface);
   // a bare plural is a duration only after a preposition that measures time
-  if (!drel && !hasQuant && !/\b(?:for|in|over|within|after|took|takes|take|lasted|last|spent|spend|than)\s*$/i.test(ctx.before)) return null;
-  if (/^(?:the|these|those)\b/i.test(ctx.surface) && !drel && !hasQuant) return null;
+  if (!drel && !hasQuant && !/\b(?:for|in|over|within|after|took|takes|take|lasted|last|spent|spend|than|throughout|during)\s+(?:just\s+|only\s+|the\s+)?$/i.test(ctx.before)) return null;
+  // "the years": only "over the years", "in the years that followed"
+  if (/^(?:the|these|those)\b/i.test(ctx.surface) && !drel && !hasQuant && !/\b(?:over|throughout|during)\s*$/i.test(ctx.before) && !/^\s+(?:that followed|since|ahead|to come)\b/i.test(ctx.after)) return null;
   const value = durationValue(null, unitCode);
   return value ? res('DURATION', value, GRAN[unitCode]!, [], 'none') : null;
 };
@@ -519,9 +564,11 @@ const vague: Norm = (g, ctx) => {
 const set: Norm = (g, ctx) => {
   const v = lex().lookup('set', low(g.set));
   if (!v) return null;
-  // "the party daily", "quarterly dividend", "average daily volume": a paper or an amount, not a frequency
-  if (/\b(?:party|average|its|the|a|initial|regular)\s*$/i.test(ctx.before)) return null;
-  if (/^\s*(?:dividends?|payouts?|payments?|volume|turnover|tally|newspaper|paper|report|results|earnings|rate|of\b)/i.test(ctx.after)) return null;
+  // "quarterly dividend", "average daily volume": an amount, not a frequency
+  if (/\b(?:initial)\s*$/i.test(ctx.before)) return null;
+  if (/^\s*(?:cash\s+)?(?:dividends?|payouts?|payments?|volume|turnover|rate|results?|loss(?:es)?|profits?|earnings|reports?|figures|sales|share)\b/i.test(ctx.after)) return null;
+  // "rise 8.5% annually": a growth rate
+  if (/(?:%|\bpercent)\s*$/i.test(ctx.before)) return null;
   return res('SET', v, 'day', [], 'none');
 };
 
@@ -540,7 +587,11 @@ const every: Norm = (g) => {
   return v ? res('SET', v, GRAN[unitCode]!, [], 'none') : null;
 };
 
-const ref: Norm = (_g, ctx) => res('DATE', ctx.value, 'day', [], 'none');
+const ref: Norm = (_g, ctx) => {
+  // "future earnings", "its current source": an adjective before a noun is not a time reference
+  if (/^(?:future)$/i.test(ctx.surface.trim()) && /^\s+(?:earnings|performance|earning|strategy|restructuring|construction|debt|flagship|payments)\b/.test(ctx.after)) return null;
+  return res('DATE', ctx.value, 'day', [], 'none');
+};
 
 /** Moves a TIMEX3 date value by n units (Y, M, W, D), keeping its granularity. */
 export function shiftValue(value: string, unit: string, n: number): string | null {
@@ -588,10 +639,21 @@ const anaphor: Norm = (g, ctx) => {
   const part = PART_UNITS[unitWord];
   const unitCode = part ? 'D' : lex().lookup('unit', unitWord);
   if (!unitCode || !['Y', 'M', 'W', 'D', 'Q'].includes(unitCode)) return null;
+  // "that quarter", "the same quarter": the quarter last named
+  if (unitCode === 'Q') return dir === 0 && ctx.last && ctx.last.granularity === 'quarter' ? res('DATE', ctx.last.value, 'quarter', ['year', 'quarter'], 'last') : null;
   let n = g.num ? parseNumber(g.num) : 1;
   if (n === null) return null;
   n *= dir;
   const keepFine = ctx.rule === 'anaphor-rel';
+  // "up from $5 million a year earlier": in a report on recent results, the year before the article's
+  // (or the last quarter named, a year back)
+  if (keepFine && unitCode === 'Y' && n === -1 && dct && (!ctx.last || Number(ctx.last.value.slice(0, 4)) >= dct.y - 1)) {
+    if (ctx.last && ctx.last.granularity === 'quarter' && ctx.last.anchor !== 'last') {
+      const q = shiftValue(ctx.last.value, 'Y', -1);
+      if (q) return res('DATE', q, 'quarter', ['year'], 'last');
+    }
+    if (!ctx.last || ctx.last.granularity !== 'day') return res('DATE', fmtYear(dct.y - 1), 'year', ['year'], 'dct');
+  }
   const anchorValue = ctx.last && /^\d{4}/.test(ctx.last.value) ? ctx.last.value : null;
   if (!anchorValue && !dct) return null;
   const base = anchorValue ?? fmtDay(dct!);
@@ -641,8 +703,10 @@ const ago: Norm = (g, ctx) => {
   if (n === null) return res('DATE', 'PAST_REF', 'day', [], 'dct', mod);
   const k = Math.round(n);
   // "up from $10 million a year ago" after "the third quarter": that quarter a year back
-  if (unitCode === 'Y' && k === 1 && ctx.last && ctx.last.granularity === 'quarter' && ctx.last.anchor !== 'last') {
-    const shifted = shiftValue(ctx.last.value, 'Y', -1);
+  // "… from $10 million a year ago" in a report on a quarter: that quarter a year back
+  const q = ctx.last && ctx.last.granularity === 'quarter' ? ctx.last : /\b(?:from|with|than)\s+(?:[$#£€]?[\d.,]+\s*(?:million|billion)?,?\s*(?:or\s+[$#]?[\d.,]+\s*\w*\s*(?:a\s+share)?,?\s*)?)?$/i.test(ctx.before) ? ctx.lastQuarter : null;
+  if (unitCode === 'Y' && k === 1 && q && q.anchor !== 'last') {
+    const shifted = shiftValue(q.value, 'Y', -1);
     if (shifted) return res('DATE', shifted, 'quarter', ['year'], 'last', mod);
   }
   switch (unitCode) {
@@ -716,7 +780,7 @@ export function holidayDate(rule: string, y: number): Day | null {
 const holiday: Norm = (g, ctx) => {
   holidays ??= new Map(loadTable('timex-holidays.tsv').rows.map((r) => [low(r.name).replace(/’/g, "'"), r.rule!]));
   const rule = holidays.get(low(g.holiday).replace(/’/g, "'"));
-  if (!rule || /^\s*week\b/i.test(ctx.after)) return null;
+  if (!rule || (!g.hweek && /^\s*week\b/i.test(ctx.after))) return null;
   if (/^\d{4}-\d\d-\d\d$/.test(rule)) return res('DATE', rule, 'day', [], 'none');
   let y = yearOf(g, ctx.dct);
   const implied: string[] = [];
@@ -728,14 +792,43 @@ const holiday: Norm = (g, ctx) => {
     if (!d0) return null;
     const cmp = diffDays(d0, ctx.dct);
     const t = ctx.tense();
-    if ((t === 'past' && cmp > 0) || (t !== 'future' && cmp > 183)) y -= 1;
-    else if ((t === 'future' && cmp < 0) || cmp < -183) y += 1;
+    // a holiday a week or two off may be spoken of in either tense ("as Easter week began")
+    if ((t === 'past' && cmp > 14) || (t !== 'future' && cmp > 183)) y -= 1;
+    else if ((t === 'future' && cmp < -14) || cmp < -183) y += 1;
   }
   const d = holidayDate(rule, y);
+  if (d && g.hweek) return res('DATE', fmtWeek(d), 'week', implied, implied.length ? 'dct' : 'none');
   return d ? res('DATE', fmtDay(d), 'day', implied, implied.length ? 'dct' : 'none') : null;
 };
 
+/** "the 1988 period", "the 1988 quarter": that year's counterpart of the quarter last named. */
+const yearperiod: Norm = (g, ctx) => {
+  const y = yearOf(g, ctx.dct) ?? (ctx.dct && /^last/i.test(ctx.surface) ? ctx.dct.y - 1 : null);
+  if (y === null) return null;
+  const last = ctx.last && ctx.last.granularity === 'quarter' ? ctx.last : ctx.lastQuarter;
+  if (last && last.granularity === 'quarter' && /-Q[1-4]$/.test(last.value)) return res('DATE', `${fmtYear(y)}${last.value.slice(4)}`, 'quarter', ['quarter'], 'last');
+  return res('DATE', fmtYear(y), 'year', [], 'none');
+};
+
+/** "by mid afternoon": a part of the day named in the sentence, else of the article's. */
+const partonly: Norm = (g, ctx) => {
+  const part = partValue(g.part);
+  const day = ctx.lastInSentence && /^\d{4}-\d\d-\d\d/.test(ctx.lastInSentence.value) ? ctx.lastInSentence.value.slice(0, 10) : ctx.dct ? fmtDay(ctx.dct) : null;
+  if (!part || !day) return null;
+  return res('TIME', `${day}T${part}`, 'time', ['year', 'month', 'day'], ctx.lastInSentence ? 'last' : 'dct', modOf(g.dmodp));
+};
+
+/** "the week of March 6": the ISO week holding that day. */
+const weekof: Norm = (g, ctx) => {
+  const r = date(g, ctx);
+  if (!r || r.granularity !== 'day') return null;
+  return res('DATE', fmtWeek(parseDay(r.value)), 'week', r.implied, r.anchor);
+};
+
 export const NORMS: Record<string, Norm> = {
+  weekof,
+  partonly,
+  yearperiod,
   date,
   season,
   decade,
@@ -746,6 +839,7 @@ export const NORMS: Record<string, Norm> = {
   yearend,
   yearago,
   dayword,
+  theday,
   weekday: weekdayNorm,
   clock,
   ago,

@@ -1,5 +1,6 @@
 import { loadTable } from '../util/knowledge.js';
 import { lexicon, type WordKind } from './lexicon.js';
+import type { TriggerKind } from './triggers.js';
 
 /**
  * The pattern table (knowledge/timex-patterns.tsv) compiled to global regular expressions.
@@ -12,6 +13,8 @@ export interface TimexPattern {
   type: string;
   norm: string;
   value: string;
+  /** trigger kinds a match contains: the pattern runs only near them */
+  needs: TriggerKind[];
   re: RegExp;
   /** row order: the earlier row wins a tie */
   rank: number;
@@ -21,7 +24,8 @@ const KINDS = new Set<WordKind>(['month', 'weekday', 'season', 'part', 'unit', '
 
 function builtins(): Record<string, string> {
   const lex = lexicon();
-  const numword = `(?:${lex.alternation('number')})(?:[\\s-]+(?:and\\s+)?(?:${lex.alternation('number')}))?`;
+  // "twenty-five", "one hundred": a second word only where it continues the number
+  const numword = `(?:${lex.alternation('number')})(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred)(?![\\w-]))?`;
   const qmods = ['about', 'around', 'approximately', 'roughly', 'some', 'nearly', 'almost', 'up to', 'no more than', 'within', 'less than', 'under', 'fewer than', 'more than', 'over', 'longer than', 'at least', 'no less than', 'just over', 'just under', 'well over', 'only', 'barely', 'little more than', 'little over']
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/ /g, '\\s+'))
@@ -32,14 +36,14 @@ function builtins(): Record<string, string> {
     .map((w) => w.replace(/'/g, "['’]").replace(/ /g, '\\s+'))
     .join('|');
   return {
-    year: '(?<![$£€#\\d.,-])(?<year>1[0-9]\\d\\d|20\\d\\d)(?![\\d.,-]\\d)',
+    year: '(?<![$£€#\\d.,])(?<year>1[0-9]\\d\\d|20\\d\\d)(?![\\d.,-]\\d)',
     yy: "(?<yy>\\d\\d)",
     numword,
     num: `(?<num>\\d+(?:\\.\\d+|\\s+[13]/[24])?|${numword})`,
     yearword:
       '(?<yearword>(?:nineteen|eighteen|twenty)[\\s-]+(?:hundred\\s+(?:and\\s+)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|o[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))|two\\s+thousand(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)',
-    qmod: `(?:(?<qmod>${qmods})\\s+)?`,
-    dmod: '(?:(?:the\\s+)?(?<dmod>early|late|mid|earlier|later|beginning|start|end|middle|turn)(?:\\s+(?:of|in))?(?:\\s+the)?(?:\\s+|-|\\s*-\\s*))?',
+    qmod: `(?:(?<qmod>${qmods})\\s+(?!the\\s+(?:past|last|next|coming|first|previous|following)\\b))?`,
+    dmod: '(?:(?:the\\s+)?(?<dmod>early|late|mid|earlier|later|beginning|start|end|middle)(?:\\s+(?:of|in))?(?:\\s+the)?(?:\\s+|-|\\s*-\\s*))?',
     clock:
       '(?:(?<hh>[01]?\\d|2[0-3])(?:[:.](?<mm>[0-5]\\d))?\\s*(?<ampm>a\\.?\\s?m\\b\\.?|p\\.?\\s?m\\b\\.?)|(?<hh2>[01]?\\d|2[0-3]):(?<mm2>[0-5]\\d)(?![\\d.]\\d)|(?<hh3>[01]\\d|2[0-3])(?<mm3>[0-5]\\d)(?=\\s*(?:utc|gmt|hours|hrs))|(?<noon>noon|midday|midnight))',
     holiday: `(?<holiday>${holidays})`,
@@ -66,11 +70,14 @@ export function patterns(): TimexPattern[] {
     let re: RegExp;
     try {
       // word-bounded on both sides unless the pattern starts/ends with a non-word token
-      re = new RegExp(`(?<![\\w'’])(?:${expandMacros(r.pattern!, where)})(?![\\w])`, 'gi');
+      // sticky: the tagger tries each pattern only at word starts just before its triggers
+      re = new RegExp(`(?<![\\w'’])(?:${expandMacros(r.pattern!, where)})(?![\\w])`, 'iy');
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message}`);
     }
-    return { name: r.name!, type: r.type!, norm: r.norm!, value: r.value ?? '', re, rank: i };
+    const needs = (r.needs ?? '').split(',').map((k) => k.trim()).filter(Boolean) as TriggerKind[];
+    if (!needs.length) throw new Error(`${where}: no trigger kinds in "needs"`);
+    return { name: r.name!, type: r.type!, norm: r.norm!, value: r.value ?? '', needs, re, rank: i };
   });
   return compiled;
 }

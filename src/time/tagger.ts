@@ -2,6 +2,7 @@ import { parseDay, bounds, type Day } from './calendar.js';
 import { NORMS, type Granularity, type NormContext, type Resolved } from './normalise.js';
 import { patterns, type TimexPattern } from './patterns.js';
 import { tenseMap, type TenseMap } from './tense.js';
+import { triggerList, wordStartsBefore, type TriggerKind } from './triggers.js';
 
 /**
  * The time-expression tagger: every pattern of the table proposes matches; the longest
@@ -31,7 +32,7 @@ export interface Extent {
   end: number;
 }
 
-const SENTENCE_END = /[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
+const SENTENCE_END = /(?<!\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Corp|Co|No|vs|[A-Z]))[.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z])|\n\s*\n|\r?\n(?=\s*[A-Z"“])/g;
 
 /** Rough sentence extents for plain text when no segmentation is given. */
 export function roughSentences(text: string): Extent[] {
@@ -48,6 +49,24 @@ export function roughSentences(text: string): Extent[] {
   return out;
 }
 
+const ENDS_IN_ABBREVIATION = /(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.\s*$/;
+
+/** A splitter may end a sentence at "5 p.m." or "Nov."; the time expression goes on. */
+function joinAbbreviations(text: string, sentences: Extent[]): Extent[] {
+  let out: Extent[] | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const prev = out ? out[out.length - 1] : i > 0 ? sentences[i - 1] : undefined;
+    if (prev && s.start - prev.end <= 2 && ENDS_IN_ABBREVIATION.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) {
+      out ??= sentences.slice(0, i).map((x) => ({ ...x }));
+      out[out.length - 1] = { start: prev.start, end: s.end };
+      continue;
+    }
+    out?.push(s);
+  }
+  return out ?? sentences;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -56,7 +75,20 @@ interface Candidate {
   sentence: number;
 }
 
-const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago']);
+let kindIndex: Map<TriggerKind, TimexPattern[]> | null = null;
+function patternsByKind(): Map<TriggerKind, TimexPattern[]> {
+  if (kindIndex) return kindIndex;
+  kindIndex = new Map();
+  for (const p of patterns())
+    for (const k of p.needs) {
+      const list = kindIndex.get(k);
+      if (list) list.push(p);
+      else kindIndex.set(k, [p]);
+    }
+  return kindIndex;
+}
+
+const ANAPHORIC = new Set(['anaphor', 'yearago', 'ago', 'theday', 'clock', 'yearperiod', 'weekday', 'partonly']);
 
 function sentenceIndex(sentences: Extent[], pos: number): number {
   let lo = 0;
@@ -72,24 +104,32 @@ function sentenceIndex(sentences: Extent[], pos: number): number {
 }
 
 /** Tags time expressions in `text` (within `sentences`, default: a rough split), anchored on `dct` (YYYY-MM-DD). */
-export function tagText(text: string, dct: string | null, sentences: Extent[] = roughSentences(text)): TimexHit[] {
+export function tagText(text: string, dct: string | null, given: Extent[] = roughSentences(text)): TimexHit[] {
   const anchor: Day | null = dct ? parseDay(dct) : null;
+  const sentences = joinAbbreviations(text, given);
   const cands: Candidate[] = [];
-  const lowerText = text;
-  for (const pat of patterns()) {
-    const re = pat.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(lowerText))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  const triggers = triggerList(text);
+  if (!triggers.length) return [];
+  const byKind = patternsByKind();
+  const tried = new Int32Array(patterns().length).fill(-1);
+  const starts: number[] = [];
+  for (const t of triggers) {
+    const pats = byKind.get(t.kind);
+    if (!pats) continue;
+    wordStartsBefore(text, t.start, -1, starts);
+    for (const pat of pats) {
+      const re = pat.re;
+      for (const p of starts) {
+        if (p <= tried[pat.rank]!) continue;
+        tried[pat.rank] = p;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (!m || m[0].length === 0) continue;
+        const end = p + m[0].length;
+        const si = sentenceIndex(sentences, p);
+        if (si < 0 || end > sentences[si]!.end) continue;
+        cands.push({ start: p, end, pat, groups: m.groups ?? {}, sentence: si });
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      const si = sentenceIndex(sentences, start);
-      if (si < 0 || end > sentences[si]!.end) continue;
-      cands.push({ start, end, pat, groups: m.groups ?? {}, sentence: si });
     }
   }
   if (!cands.length) return [];
@@ -98,7 +138,7 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
   const tenses = new Map<number, TenseMap>();
   const taken = new Uint8Array(text.length);
   const hits: (TimexHit & { cand: Candidate })[] = [];
-  const context = (c: Candidate, last: Resolved | null): NormContext => ({
+  const context = (c: Candidate, last: Resolved | null, lastInSentence: Resolved | null = null, lastQuarter: Resolved | null = null): NormContext => ({
     dct: anchor,
     tense: () => {
       let t = tenses.get(c.sentence);
@@ -107,6 +147,8 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
       return t.at((c.start + c.end) / 2 - s.start);
     },
     last,
+    lastInSentence,
+    lastQuarter,
     surface: text.slice(c.start, c.end),
     before: text.slice(Math.max(sentences[c.sentence]!.start, c.start - 30), c.start),
     after: text.slice(c.end, Math.min(sentences[c.sentence]!.end, c.end + 30)),
@@ -125,24 +167,36 @@ export function tagText(text: string, dct: string | null, sentences: Extent[] = 
     if (!norm) throw new Error(`timex-patterns.tsv row ${c.pat.name}: unknown norm "${c.pat.norm}"`);
     const r = norm(c.groups, context(c, null));
     if (!r) continue;
+    let { start, end } = c;
+    // a sentence's full stop after "April" or "Monday" is not part of the expression
+    if (text.charCodeAt(end - 1) === 46 && /[A-Za-z]{5,}\.$|\b(?:May|June|July|[Mm]onth|[Yy]ear|[Ww]eek|[Dd]ay|ago|[Hh]alf|later|earlier|before|after|now|soon|ahead|time)\.$/.test(text.slice(Math.max(start, end - 8), end)) && !/\b(?:Sept|Tues|Thurs)\.$/.test(text.slice(start, end))) end -= 1;
+    // "a two-year term": the article is not part of the duration
+    const art = c.pat.norm === 'duration' ? /^(?:for\s+the\s+|the\s+|an?\s+)(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)-[a-z]+$)|^an?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)/i.exec(text.slice(start, end)) : null;
+    if (art) start += art[0].length;
     taken.fill(1, c.start, c.end);
-    hits.push({ ...r, start: c.start, end: c.end, rule: c.pat.name, cand: c });
+    hits.push({ ...r, start, end, rule: c.pat.name, cand: c });
   }
   hits.sort((a, b) => a.start - b.start);
 
   // in text order: anaphora against the last time mentioned
   let last: Resolved | null = null;
+  let lastSentence = -1;
+  let lastQuarter: Resolved | null = null;
   const out: TimexHit[] = [];
   for (const h of hits) {
     let r: Resolved = h;
     if (ANAPHORIC.has(h.cand.pat.norm)) {
-      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last));
+      const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null, lastQuarter));
       if (!again) continue;
       r = again;
     }
     const hit: TimexHit = { ...r, start: h.start, end: h.end, rule: h.rule };
     out.push(hit);
-    if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) last = r;
+    if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) {
+      last = r;
+      lastSentence = h.cand.sentence;
+      if (r.granularity === 'quarter' && r.anchor !== 'last') lastQuarter = r;
+    }
   }
   return joinRanges(text, joinTimeAndDay(text, continueDayLists(text, out, sentences)));
 }

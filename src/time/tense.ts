@@ -8,15 +8,22 @@ import { loadTable } from '../util/knowledge.js';
 
 export type Tense = 'past' | 'future';
 
-let cues: { future: RegExp; past: RegExp } | null = null;
+let cues: { re: RegExp; tense: Tense; weight: number }[] | null = null;
 const PASSIVE_BEFORE = /\b(?:is|are|be|being|will|would|to|am|must|should|can|could|may|might)\s+$/i;
 const REGULAR_PAST = /\b[a-z]{3,}ed\b/gi;
 
 function load() {
   if (cues) return cues;
-  const rows = loadTable('tense-cues.tsv').rows;
-  const alt = (t: string) => rows.filter((r) => r.tense === t).map((r) => r.cue).join('|');
-  cues = { future: new RegExp(`(?<![\\w'])(?:${alt('future')})(?!\\w)`, 'gi'), past: new RegExp(`(?<![\\w'])(?:${alt('past')})(?!\\w)`, 'gi') };
+  // one regular expression per tense and weight
+  const groups = new Map<string, { tense: Tense; weight: number; alts: string[] }>();
+  for (const r of loadTable('tense-cues.tsv').rows) {
+    const key = `${r.tense}:${r.weight || 0}`;
+    const g = groups.get(key) ?? { tense: r.tense as Tense, weight: Number(r.weight || 0), alts: [] };
+    g.alts.push(r.cue!);
+    groups.set(key, g);
+  }
+  cues = [...groups.values()].map((g) => ({ re: new RegExp(`(?<![\\w'])(?:${g.alts.join('|')})(?!\\w)`, 'gi'), tense: g.tense, weight: g.weight }));
+  cues.push({ re: REGULAR_PAST, tense: 'past', weight: 12 });
   return cues;
 }
 
@@ -28,11 +35,7 @@ export interface TenseMap {
 export function tenseMap(sentence: string): TenseMap {
   const c = load();
   const marks: { pos: number; tense: Tense; weight: number }[] = [];
-  for (const [re, tense, weight] of [
-    [c.future, 'future', 0],
-    [c.past, 'past', 0],
-    [REGULAR_PAST, 'past', 12],
-  ] as const) {
+  for (const { re, tense, weight } of c) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence))) {
@@ -55,14 +58,4 @@ export function tenseMap(sentence: string): TenseMap {
       return best;
     },
   };
-}
-
-/** The sentence's tense as a whole (first future cue, else any past cue). */
-export function sentenceTense(sentence: string): Tense | null {
-  const c = load();
-  c.future.lastIndex = 0;
-  if (c.future.test(sentence)) return 'future';
-  c.past.lastIndex = 0;
-  REGULAR_PAST.lastIndex = 0;
-  return c.past.test(sentence) || REGULAR_PAST.test(sentence) ? 'past' : null;
 }
