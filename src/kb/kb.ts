@@ -29,6 +29,9 @@ export interface Person {
   offices: Office[];
   /** Normalised name tokens used to find the person from a surname alone. */
   surnames: string[];
+  /** One-entry cache of officesAt (articles ask about one date many times). */
+  memoDate?: string;
+  memoOffices?: Office[];
 }
 
 export interface StateInfo {
@@ -87,6 +90,7 @@ export function kb(): KB {
 /** For tests: forget the loaded KB (after changing SUMMITRY_KB). */
 export function resetKb(): void {
   cached = null;
+  holders.clear();
 }
 
 function split(cell: string | undefined): string[] {
@@ -206,7 +210,11 @@ export function activeAt(o: Office, date: string): boolean {
 
 /** The person's offices at the date, most senior first. */
 export function officesAt(p: Person, date: string): Office[] {
-  return p.offices.filter((o) => activeAt(o, date)).sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
+  if (p.memoDate !== date) {
+    p.memoOffices = p.offices.filter((o) => activeAt(o, date)).sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
+    p.memoDate = date;
+  }
+  return p.memoOffices!;
 }
 
 export function rank(p: Person, date: string): number {
@@ -223,8 +231,21 @@ export function titleAt(p: Person, date: string): { title: string | null; countr
   return { title: null, country: p.country, sector: p.offices[0]?.sector ?? 'government' };
 }
 
+const holders = new Map<string, Person | null>();
+
 /** Who held the role in the country at the date; `ruler` is the effective ruler. */
 export function holderAt(country: string, role: string, date: string): Person | null {
+  const key = `${country}|${role}|${date}`;
+  let hit = holders.get(key);
+  if (hit === undefined) {
+    hit = findHolder(country, role, date);
+    if (holders.size > 10_000) holders.clear();
+    holders.set(key, hit);
+  }
+  return hit;
+}
+
+function findHolder(country: string, role: string, date: string): Person | null {
   const k = kb();
   const wanted: Role[] = role === 'ruler' ? ['leader', k.states.get(country)?.executive ?? 'hos'] : [role as Role];
   for (const r of wanted) {

@@ -2,9 +2,22 @@
  * Name keys for matching: "Kim Jong-il", "Kim Jong Il", "KIM JONG IL" and "Kim Jong’il" all
  * become "kim jong il"; a possessive ’s, line breaks, dots and diacritics are dropped.
  */
+const memo = new Map<string, string>();
+
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFKD')
+  let key = memo.get(text);
+  if (key === undefined) {
+    key = computeKey(text);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(text, key);
+  }
+  return key;
+}
+
+function computeKey(text: string): string {
+  // NFKD is costly: only strings with non-ASCII letters need it.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD') : text;
+  return folded
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')
     .toLowerCase()
@@ -28,6 +41,7 @@ export function slug(text: string): string {
 
 /** The name as a reader wants it: line breaks and curly quotes folded, possessive dropped. */
 export function cleanName(text: string): string {
+  if (!/[\s’‘']/.test(text.replace(/ /g, ''))) return text;
   return text
     .replace(/\s+/g, ' ')
     .replace(/[’‘]/g, "'")
