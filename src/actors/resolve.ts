@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { holderAt, kb, pickAt, rank, titleAt, type KB, type Person } from '../kb/kb.js';
-import { cleanName, nameKey, slug } from '../kb/normalise.js';
+import { cleanName, nameInfo, nameKey, slug } from '../kb/normalise.js';
 
 /**
  * Actor resolution over one article: every name, description ("the reclusive North Korean
@@ -191,7 +191,7 @@ export function resolveActors(doc: Doc): Span[] {
     }
     if (textTitle) attrs.textTitle = textTitle;
     out.push({ start, end, label: 'person', by: `actors/${via.split(':')[0]}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
-    const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameKey(attrs.name).split(' '), start, sentence: sentenceAt(start) };
+    const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameInfo(attrs.name).tokens, start, sentence: sentenceAt(start) };
     antecedents.push(a);
     for (const t of new Set([...a.tokens, ...(p?.surnames ?? [])])) {
       const list = byToken.get(t);
@@ -287,7 +287,8 @@ export function resolveActors(doc: Doc): Span[] {
   function resolveOne(span: Span): void {
     const attrs = (span.attrs ?? {}) as { title?: string; norm?: string };
     const surface = cleanName(attrs.norm ?? doc.slice(span));
-    const key = nameKey(surface);
+    const info = nameInfo(surface);
+    const key = info.key;
     if (!key) return;
     const ref = k.refs.get(key);
     if (ref && ref.kind !== 'demonym') {
@@ -303,12 +304,13 @@ export function resolveActors(doc: Doc): Span[] {
     // for people the KB does not know, or knows without an office at the date.
     let textTitle: string | null | undefined = attrs.title ? cleanTitle(attrs.title) : undefined;
     const titleFromText = () => (textTitle === undefined ? (textTitle = preTitle(span) ?? apposition(span)) : textTitle);
-    const named = k.byName.get(key) ?? k.byName.get(key.replace(/ /g, ''));
+    // Every KB name is also indexed without spaces, so one lookup covers "Kim Jong Il" and "Kim Jongil".
+    const named = k.byName.get(info.compact);
     if (named) {
       const p = pickAt(named, date);
       if (p) return emitPerson(span.start, span.end, p, p.name, 'kb', 0.9, (rank(p, date) ? textTitle : titleFromText()) ?? undefined);
     }
-    const tokens = key.split(' ');
+    const tokens = info.tokens;
     if (tokens.length <= 2) {
       const a = bestAntecedent(tokens, span.start);
       if (a) return emitPerson(span.start, span.end, a.person, a.name, `coref:${a.start}`, 0.75, textTitle ?? undefined, a.country);

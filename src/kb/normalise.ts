@@ -31,7 +31,27 @@ function computeKey(text: string): string {
 
 /** The key without spaces: "Kim Jongil" meets "Kim Jong-il". */
 export function compactKey(text: string): string {
-  return nameKey(text).replace(/ /g, '');
+  return nameInfo(text).compact;
+}
+
+export interface NameInfo {
+  key: string;
+  compact: string;
+  tokens: string[];
+}
+
+const infoMemo = new Map<string, NameInfo>();
+
+/** Key, compact key and key tokens of a name, memoised (the resolver asks for every name). */
+export function nameInfo(text: string): NameInfo {
+  let info = infoMemo.get(text);
+  if (!info) {
+    const key = nameKey(text);
+    info = { key, compact: key.replace(/ /g, ''), tokens: key.split(' ') };
+    if (infoMemo.size > 50_000) infoMemo.clear();
+    infoMemo.set(text, info);
+  }
+  return info;
 }
 
 /** A stable id from a name: "Sergei Darkin" -> "sergei-darkin". */
