@@ -117,7 +117,7 @@ export function readUserTable(file: string): Table {
     const cells = line.split('\t').map((c) => c.trim());
     if (!columns) {
       columns = cells;
-      for (const c of ['id', 'name', 'country', 'role', 'start']) if (!cells.includes(c)) throw new Error(`${file}:${i + 1}: header lacks column "${c}"`);
+      for (const c of ['id', 'name', 'country', 'role', 'start', 'end']) if (!cells.includes(c)) throw new Error(`${file}:${i + 1}: header lacks column "${c}"`);
       return;
     }
     rows.push(Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])));
@@ -157,6 +157,11 @@ function build(): KB {
     refPhrases.add(r.phrase!);
   }
 
+  const orgs = new Map<string, Org>();
+  for (const r of loadTable('kb/organisations.tsv').rows) {
+    const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector! };
+    for (const n of [r.name!, ...split(r.aliases)]) orgs.set(nameKey(n), org);
+  }
   const persons = new Map<string, Person>();
   const byName = new Map<string, Person[]>();
   const bySurname = new Map<string, Person[]>();
@@ -164,9 +169,17 @@ function build(): KB {
   for (const f of (process.env.SUMMITRY_KB ?? '').split(path.delimiter).filter(Boolean)) tables.push(readUserTable(f));
   for (const t of tables) {
     t.rows.forEach((r, i) => {
+      if (r.kind === 'org') {
+        // Imported organisations (user KB files): known by name, no offices.
+        const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector || 'government' };
+        for (const n of [r.name!, ...split(r.aliases)]) if (!orgs.has(nameKey(n))) orgs.set(nameKey(n), org);
+        return;
+      }
       const role = r.role as Role;
       if (!ROLES.has(role)) throw new Error(`${t.file}: row ${i + 1}: unknown role "${r.role}"`);
-      if (!/^\d{4}-\d\d-\d\d$/.test(r.start ?? '') || (r.end && !/^\d{4}-\d\d-\d\d$/.test(r.end))) throw new Error(`${t.file}: row ${i + 1}: dates must be YYYY-MM-DD`);
+      // Imported rows may have an open start ("in office before the dictionary's horizon").
+      if ((r.start && !/^\d{4}-\d\d-\d\d$/.test(r.start)) || (r.end && !/^\d{4}-\d\d-\d\d$/.test(r.end))) throw new Error(`${t.file}: row ${i + 1}: dates must be YYYY-MM-DD`);
+      if (!r.start && t.file.endsWith('officeholders.tsv')) throw new Error(`${t.file}: row ${i + 1}: no start date`);
       let p = persons.get(r.id!);
       if (!p) {
         p = { id: r.id!, name: r.name!, country: r.country!, offices: [], surnames: [] };
@@ -189,11 +202,6 @@ function build(): KB {
   }
   for (const p of persons.values()) p.offices.sort((a, b) => a.start.localeCompare(b.start));
 
-  const orgs = new Map<string, Org>();
-  for (const r of loadTable('kb/organisations.tsv').rows) {
-    const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector! };
-    for (const n of [r.name!, ...split(r.aliases)]) orgs.set(nameKey(n), org);
-  }
   const groups = new Map<string, { sector: string; label: string }>();
   for (const r of loadTable('kb/groups.tsv').rows) groups.set(r.noun!.toLowerCase().replace(/’/g, "'"), { sector: r.sector!, label: r.label! });
   const roleWords = new Map<string, string>();
