@@ -33,7 +33,7 @@ interface Antecedent {
 }
 
 interface Candidate {
-  kind: 'name' | 'desc' | 'generic' | 'group' | 'kin';
+  kind: 'name' | 'desc' | 'generic' | 'group' | 'kin' | 'abbrev';
   start: number;
   end: number;
   span?: Span;
@@ -159,12 +159,18 @@ export function resolveActors(doc: Doc): Span[] {
       if (generic && generic[1]!.split(/\s+/).filter(Boolean).every((w) => pt.modifiers.has(w.toLowerCase()))) cands.push({ kind: 'generic', start: start - generic[0].length, end });
     }
   }
+  // "The US said", "Evidence … by the US": abbreviations the names stage takes for
+  // nationality adjectives. A state, unless a role or group word follows (handled above).
+  for (const m of text.matchAll(/(?<![\p{L}.])(US|U\.S\.|USA|UK|U\.K\.)(?![\p{L}])(?!-)/gu)) {
+    if (sentenceAt(m.index) < 0) continue;
+    cands.push({ kind: 'abbrev', start: m.index, end: m.index + m[0].length, ref: m[0] });
+  }
   const nameStarts = new Set<number>();
   for (const s of mergeInitials(doc, k)) {
     cands.push({ kind: 'name', start: s.start, end: s.end, span: s });
     nameStarts.add(s.start);
   }
-  const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4 };
+  const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4, abbrev: 5 };
   cands.sort((a, b) => a.start - b.start || order[a.kind] - order[b.kind]);
 
   const out: Span[] = [];
@@ -260,6 +266,10 @@ export function resolveActors(doc: Doc): Span[] {
       const rel = relId ? k.persons.get(relId) : undefined;
       if (!rel) continue;
       emitPerson(c.start, c.end, rel, rel.name, `kin:${possessor.start}`, 0.7);
+    } else if (c.kind === 'abbrev') {
+      if (overlaps(c.start, c.end) || nameStarts.has(c.start)) continue;
+      const ref = k.refs.get(nameKey(c.ref!));
+      if (ref) emitState(c.start, c.end, ref.country, 'government', 'state', 'country', 0.6);
     } else if (c.kind === 'name' && c.span) {
       if (overlaps(c.start, c.end) && inside(c.start, c.end)) continue;
       resolveName(c.span);
@@ -325,6 +335,17 @@ export function resolveActors(doc: Doc): Span[] {
       emitPerson(span.start, span.end, null, surface, 'title', 0.7, textTitle!, countryOf(textTitle!, span.start));
     } else if (span.label === 'PER') {
       emitPerson(span.start, span.end, null, surface, 'name', 0.5);
+    } else if (tokens.length > 1) {
+      // "Syrian Observatory for Human Rights", "Malaysia Airlines", "Moscow Times": an
+      // unknown organisation named after its country.
+      const words = surface.split(' ');
+      for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+        const ref = k.refs.get(nameKey(words.slice(0, n).join(' ')));
+        if (ref) {
+          out.push({ start: span.start, end: span.end, label: 'org', by: 'actors/name-prefix', confidence: 0.5, attrs: { id: slug(surface), name: surface, country: ref.country, sector: null, title: null, via: 'name-prefix' } });
+          break;
+        }
+      }
     }
   }
 

@@ -26,6 +26,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  actors: {
+    description: 'actor country codes on the PETRARCH2 gold sentences (petrarch-validation)',
+    load: async () => (await import('./actors-suite.js')).actorsSuite,
+  },
 };
 
 export function suiteNames(): string[] {
