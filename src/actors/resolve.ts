@@ -59,6 +59,11 @@ const GENERIC_RULER = new Set(['leader', 'ruler', 'strongman', 'dictator']);
 
 let patterns: Patterns | null = null;
 
+/** Space, tab, line breaks, no-break space. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
 function buildPatterns(k: KB): Patterns {
   const kinWords = new Set([...k.kin.keys()].map((x) => x.split(' ')[1]!));
   const words = [...new Set([...k.roleWords.keys(), ...k.groups.keys(), ...kinWords].map((g) => g.toLowerCase()))];
@@ -76,14 +81,24 @@ function buildPatterns(k: KB): Patterns {
  * skipped modifiers] or null.
  */
 function refBefore(k: KB, text: string, at: number, modifiers: Set<string> | null): { start: number; phrase: string; mods: string } | null {
-  if (at === 0 || !/\s/.test(text[at - 1]!)) return null;
-  // The last few words before `at`, read backwards (this runs for every anchor word).
+  if (at === 0 || !isSpace(text.charCodeAt(at - 1))) return null;
+  // This runs for every anchor word ("people", "officials"): first a cheap look at the word
+  // right before, which must be capitalised (or a modifier) for a country to precede.
+  let e = at;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && !isSpace(text.charCodeAt(b - 1))) b--;
+  if (b === e) return null;
+  const c0 = text.charCodeAt(b);
+  const upper = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /\p{Lu}/u.test(text[b]!));
+  if (!upper && !(modifiers && modifiers.has(text.slice(b, e).toLowerCase().replace(/’/g, "'")))) return null;
+  // The last few words before `at`, read backwards.
   const words: { w: string; start: number }[] = [];
   let i = at;
   while (words.length < 8 && i > 0 && at - i < 60) {
-    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
     const end = i;
-    while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
     if (end > i) words.unshift({ w: text.slice(i, end), start: i });
   }
   if (!words.length) return null;
@@ -161,7 +176,7 @@ export function resolveActors(doc: Doc): Span[] {
   }
   // "The US said", "Evidence … by the US": abbreviations the names stage takes for
   // nationality adjectives. A state, unless a role or group word follows (handled above).
-  for (const m of text.matchAll(/(?<![\p{L}.])(US|U\.S\.|USA|UK|U\.K\.)(?![\p{L}])(?!-)/gu)) {
+  for (const m of text.matchAll(/(?<![A-Za-z.])(US|U\.S\.|USA|UK|U\.K\.)(?![A-Za-z-])/g)) {
     if (sentenceAt(m.index) < 0) continue;
     cands.push({ kind: 'abbrev', start: m.index, end: m.index + m[0].length, ref: m[0] });
   }
