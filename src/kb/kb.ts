@@ -195,7 +195,7 @@ function build(): KB {
         if (tokens.length === 1) push(bySurname, tokens[0]!, p);
       }
       const tokens = nameKey(r.name!).split(' ');
-      const family = FAMILY_NAME_FIRST.has(r.country!) ? tokens[0]! : tokens[tokens.length - 1]!;
+      const family = FAMILY_NAME_FIRST.has(p.country) ? tokens[0]! : tokens[tokens.length - 1]!;
       if (family.length > 1) push(bySurname, family, p);
       if (!p.surnames.includes(family)) p.surnames.push(family);
     });
