@@ -350,16 +350,15 @@ export function resolveActors(doc: Doc): Span[] {
       emitPerson(span.start, span.end, null, surface, 'title', 0.7, textTitle!, countryOf(textTitle!, span.start));
     } else if (span.label === 'PER') {
       emitPerson(span.start, span.end, null, surface, 'name', 0.5);
-    } else if (tokens.length > 1) {
+    } else if (tokens.length > 1 || span.label === 'ORG') {
       // "Syrian Observatory for Human Rights", "Malaysia Airlines", "Moscow Times": an
-      // unknown organisation named after its country.
+      // unknown organisation named after its country; an ORG the NER found, without one.
       const words = surface.split(' ');
-      for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-        const ref = k.refs.get(nameKey(words.slice(0, n).join(' ')));
-        if (ref) {
-          out.push({ start: span.start, end: span.end, label: 'org', by: 'actors/name-prefix', confidence: 0.5, attrs: { id: slug(surface), name: surface, country: ref.country, sector: null, title: null, via: 'name-prefix' } });
-          break;
-        }
+      let country: string | null = null;
+      for (let n = Math.min(3, words.length - 1); n >= 1 && !country; n--) country = k.refs.get(nameKey(words.slice(0, n).join(' ')))?.country ?? null;
+      if (country || span.label === 'ORG') {
+        const via = country ? 'name-prefix' : 'name';
+        out.push({ start: span.start, end: span.end, label: 'org', by: `actors/${via}`, confidence: 0.5, attrs: { id: slug(surface), name: surface, country, sector: null, title: null, via } });
       }
     }
   }
