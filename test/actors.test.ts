@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActorAttrs } from '../src/actors/resolve.js';
-import type { Doc } from '../src/doc/doc.js';
+import { Doc } from '../src/doc/doc.js';
+import { STAGES } from '../src/pipeline/stages.js';
+import { actorsStage } from '../src/stages/actors.js';
 import { kb } from '../src/kb/kb.js';
 import { nameKey } from '../src/kb/normalise.js';
 import { loadTable } from '../src/util/knowledge.js';
@@ -57,7 +59,7 @@ test('knowledge: every office row is well formed and each person has one consist
   assert.ok(k.persons.size > 400, `${k.persons.size} persons`);
   for (const p of k.persons.values()) {
     for (const o of p.offices) {
-      assert.ok(k.states.has(o.country), `${p.id}: unknown country ${o.country}`);
+      assert.ok(k.states.has(o.country) || o.country === 'IGO', `${p.id}: unknown country ${o.country}`);
       assert.ok(!o.end || o.end >= o.start, `${p.id}: ends before it starts`);
       assert.ok(o.title, `${p.id}: no title`);
     }
@@ -140,4 +142,16 @@ test('actors: states, groups and organisations', () => {
     'UN|org|IGO|igo|kb',
     'Washington|state|USA|government|metonym',
   ]);
+});
+
+test('actors: labels from the NER layer (PER, ORG) when the KB does not know the name', () => {
+  const doc = new Doc('t', 'Officials of Amber Fields Holding met Tomas Verhoeven on Monday.', { source: 't.txt', format: 'txt', title: null, publisher: null, url: null, published: '2019-01-01' });
+  for (const s of [...STAGES].filter((x) => x.name !== 'names' && x.name !== 'actors' && x.name !== 'events')) for (const [layer, spans] of Object.entries(s.run(doc))) doc.setLayer(layer, spans);
+  const at = (w: string) => doc.text.indexOf(w);
+  doc.setLayer('name', [
+    { start: at('Amber'), end: at(' met'), label: 'ORG', by: 'test', confidence: 1, attrs: { kind: 'org' } },
+    { start: at('Tomas'), end: at(' on'), label: 'PER', by: 'test', confidence: 1, attrs: { kind: 'person', norm: 'Tomas Verhoeven' } },
+  ]);
+  const got = actorsStage.run(doc).actor!.map((s) => `${doc.slice(s)}|${s.label}|${(s.attrs as unknown as ActorAttrs).via}`);
+  assert.deepEqual(got, ['Amber Fields Holding|org|name', 'Tomas Verhoeven|person|name']);
 });

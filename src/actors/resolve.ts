@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { holderAt, kb, pickAt, rank, titleAt, type KB, type Person } from '../kb/kb.js';
-import { cleanName, nameKey, slug } from '../kb/normalise.js';
+import { cleanName, nameInfo, nameKey, slug } from '../kb/normalise.js';
 
 /**
  * Actor resolution over one article: every name, description ("the reclusive North Korean
@@ -33,42 +33,91 @@ interface Antecedent {
 }
 
 interface Candidate {
-  kind: 'name' | 'desc' | 'generic' | 'group' | 'kin';
+  kind: 'name' | 'desc' | 'generic' | 'group' | 'kin' | 'abbrev';
   start: number;
   end: number;
   span?: Span;
-  match?: RegExpExecArray;
+  ref?: string;
+  pronoun?: boolean;
+  possessorEnd?: number;
+  word?: string;
+  mods?: string;
 }
 
 interface Patterns {
-  desc: RegExp;
-  generic: RegExp;
-  group: RegExp;
-  kin: RegExp;
+  /** Role words, group nouns and kin words: the anchors of descriptions, groups and kin phrases. */
+  anchor: RegExp;
+  kinWords: Set<string>;
+  modifiers: Set<string>;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Words between a country and a role word: "Pyongyang's current ruler", "the reclusive leader".
-const MODIFIERS = 'current|then|then-|late|former|new|top|regime[\'’]s|regime|reclusive|elusive|young|ailing|veteran|longtime|long-time|de facto|powerful|embattled';
+const MODIFIERS = ['current', 'then', 'then-', 'late', 'former', 'new', 'top', "regime's", 'regime', 'reclusive', 'elusive', 'young', 'ailing', 'veteran', 'longtime', 'long-time', 'powerful', 'embattled'];
 const FORMER = /\b(former|then|late)\b/;
 const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'foreign', 'special', 'presidential', 'interior', 'defense', 'defence', 'development', 'senior', 'chief', 'top', 'first', 'press', 'prime', 'state', 'retired', 'former', 'acting', 'economic', 'trade', 'nuclear', 'military', 'assistant']);
+const GENERIC_RULER = new Set(['leader', 'ruler', 'strongman', 'dictator']);
 
 let patterns: Patterns | null = null;
 
+/** Space, tab, line breaks, no-break space. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
 function buildPatterns(k: KB): Patterns {
-  const refs = k.refPhrases.map(esc).join('|');
-  const roleWords = [...k.roleWords.keys()].sort((a, b) => b.length - a.length);
-  const roles = roleWords.map((w) => `${esc(w)}|${esc(w[0]!.toUpperCase() + w.slice(1))}`).join('|');
-  const titleCase = (g: string) => g.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
-  const groupForms = [...new Set([...k.groups.keys()].flatMap((g) => [g, titleCase(g)]))];
-  const groups = groupForms.sort((a, b) => b.length - a.length).map((g) => esc(g).replace(/'/g, "['’]")).join('|');
-  const kinWords = [...new Set([...k.kin.keys()].map((x) => x.split(' ')[1]!))].join('|');
-  return {
-    desc: new RegExp(`(?<![\\p{L}\\p{N}])(${refs})(?:['’]s)?\\s+((?:(?:${MODIFIERS})\\s+)*)(${roles})(?![\\p{L}])`, 'gu'),
-    generic: new RegExp(`(?<![\\p{L}])[Tt]he\\s+((?:(?:${MODIFIERS})\\s+){0,2})(leader|ruler|strongman|dictator)(?![\\p{L}])`, 'gu'),
-    group: new RegExp(`(?<![\\p{L}\\p{N}])(${refs})(?:['’]s)?\\s+(${groups})(?![\\p{L}])`, 'gu'),
-    kin: new RegExp(`(?:(?<![\\p{L}])([Hh]is|[Hh]er)\\s+|(['’]s)\\s+)((?:late\\s+)?)(${kinWords})(?![\\p{L}])`, 'gu'),
-  };
+  const kinWords = new Set([...k.kin.keys()].map((x) => x.split(' ')[1]!));
+  const words = [...new Set([...k.roleWords.keys(), ...k.groups.keys(), ...kinWords].map((g) => g.toLowerCase()))];
+  const alternation = words
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
+    .join('|');
+  // Plain (non-unicode) case-insensitive literals: V8 scans these far faster than a token loop.
+  return { anchor: new RegExp(`\\b(?:${alternation})\\b`, 'gi'), kinWords, modifiers: new Set(MODIFIERS) };
+}
+
+/**
+ * The country reference ending right before `at` ("North Korean", "Pyongyang's", "the
+ * Kremlin"), skipping modifier words when `modifiers` is given. Returns [start, ref phrase,
+ * skipped modifiers] or null.
+ */
+function refBefore(k: KB, text: string, at: number, modifiers: Set<string> | null): { start: number; phrase: string; mods: string } | null {
+  if (at === 0 || !isSpace(text.charCodeAt(at - 1))) return null;
+  // This runs for every anchor word ("people", "officials"): first a cheap look at the word
+  // right before, which must be capitalised (or a modifier) for a country to precede.
+  let e = at;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && !isSpace(text.charCodeAt(b - 1))) b--;
+  if (b === e) return null;
+  const c0 = text.charCodeAt(b);
+  const upper = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /\p{Lu}/u.test(text[b]!));
+  if (!upper && !(modifiers && modifiers.has(text.slice(b, e).toLowerCase().replace(/’/g, "'")))) return null;
+  // The last few words before `at`, read backwards.
+  const words: { w: string; start: number }[] = [];
+  let i = at;
+  while (words.length < 8 && i > 0 && at - i < 60) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    const end = i;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+    if (end > i) words.unshift({ w: text.slice(i, end), start: i });
+  }
+  if (!words.length) return null;
+  let end = words.length;
+  const mods: string[] = [];
+  if (modifiers) while (end > 0 && modifiers.has(words[end - 1]!.w.toLowerCase().replace(/’/g, "'"))) mods.unshift(words[--end]!.w);
+  for (let n = Math.min(4, end); n >= 1; n--) {
+    const first = words[end - n]!;
+    if (!/^\p{Lu}/u.test(first.w) || first.w === 'The') continue;
+    const phrase = words
+      .slice(end - n, end)
+      .map((x) => x.w)
+      .join(' ')
+      .replace(/['’]s$/u, '');
+    if (/[,;:()“”"]/.test(phrase)) continue;
+    const ref = k.refs.get(nameKey(phrase));
+    if (ref && /\p{Lu}/u.test(phrase)) return { start: first.start, phrase, mods: mods.join(' ') };
+  }
+  return null;
 }
 
 export function articleDateOf(doc: Doc): string {
@@ -97,23 +146,46 @@ export function resolveActors(doc: Doc): Span[] {
   };
 
   const cands: Candidate[] = [];
-  const scan = (re: RegExp, kind: Candidate['kind']) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (sentenceAt(m.index) < 0) continue;
-      cands.push({ kind, start: m.index, end: m.index + m[0].length, match: m });
+  // One scan finds the anchors of groups, descriptions and kin phrases; the country or the
+  // possessor is then read from the few words before the anchor.
+  const pt = patterns;
+  pt.anchor.lastIndex = 0;
+  for (let m = pt.anchor.exec(text); m; m = pt.anchor.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sentenceAt(start) < 0) continue;
+    const phrase = m[0].toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+    if (k.groups.has(phrase)) {
+      const ref = refBefore(k, text, start, null);
+      if (ref) cands.push({ kind: 'group', start: ref.start, end, ref: ref.phrase, word: phrase });
     }
-  };
-  scan(patterns.group, 'group');
-  scan(patterns.desc, 'desc');
-  scan(patterns.generic, 'generic');
-  scan(patterns.kin, 'kin');
+    if (k.roleWords.has(phrase)) {
+      const ref = refBefore(k, text, start, pt.modifiers);
+      if (ref) cands.push({ kind: 'desc', start: ref.start, end, ref: ref.phrase, word: m[0], mods: ref.mods });
+    }
+    if (pt.kinWords.has(phrase) || GENERIC_RULER.has(phrase)) {
+      const before = text.slice(Math.max(0, start - 40), start);
+      const kin = pt.kinWords.has(phrase) ? /(?:(?<![\p{L}])([Hh]is|[Hh]er)\s+|(['’]s)\s+)((?:late\s+)?)$/u.exec(before) : null;
+      if (kin) {
+        const from = start - kin[0].length;
+        cands.push({ kind: 'kin', start: kin[1] ? from : start - kin[3]!.length, end, pronoun: !!kin[1], possessorEnd: kin[2] ? from : undefined, word: phrase });
+      }
+      const generic = GENERIC_RULER.has(phrase) ? /(?<![\p{L}])[Tt]he\s+((?:\S+\s+){0,2})$/u.exec(before) : null;
+      if (generic && generic[1]!.split(/\s+/).filter(Boolean).every((w) => pt.modifiers.has(w.toLowerCase()))) cands.push({ kind: 'generic', start: start - generic[0].length, end });
+    }
+  }
+  // "The US said", "Evidence … by the US": abbreviations the names stage takes for
+  // nationality adjectives. A state, unless a role or group word follows (handled above).
+  for (const m of text.matchAll(/(?<![A-Za-z.])(US|U\.S\.|USA|UK|U\.K\.)(?![A-Za-z-])/g)) {
+    if (sentenceAt(m.index) < 0) continue;
+    cands.push({ kind: 'abbrev', start: m.index, end: m.index + m[0].length, ref: m[0] });
+  }
   const nameStarts = new Set<number>();
   for (const s of mergeInitials(doc, k)) {
     cands.push({ kind: 'name', start: s.start, end: s.end, span: s });
     nameStarts.add(s.start);
   }
-  const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4 };
+  const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4, abbrev: 5 };
   cands.sort((a, b) => a.start - b.start || order[a.kind] - order[b.kind]);
 
   const out: Span[] = [];
@@ -123,6 +195,8 @@ export function resolveActors(doc: Doc): Span[] {
   const antecedents: Antecedent[] = [];
   const counts = new Map<string, number>();
   const byEnd = new Map<number, Antecedent>();
+  /** Antecedents by each of their name tokens and surnames, in text order. */
+  const byToken = new Map<string, Antecedent[]>();
 
   const emitPerson = (start: number, end: number, p: Person | null, name: string, via: string, confidence: number, textTitle?: string, titleCountry?: string | null) => {
     let attrs: ActorAttrs;
@@ -138,8 +212,13 @@ export function resolveActors(doc: Doc): Span[] {
     }
     if (textTitle) attrs.textTitle = textTitle;
     out.push({ start, end, label: 'person', by: `actors/${via.split(':')[0]}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
-    const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameKey(attrs.name).split(' '), start, sentence: sentenceAt(start) };
+    const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameInfo(attrs.name).tokens, start, sentence: sentenceAt(start) };
     antecedents.push(a);
+    for (const t of new Set([...a.tokens, ...(p?.surnames ?? [])])) {
+      const list = byToken.get(t);
+      if (list) list.push(a);
+      else byToken.set(t, [a]);
+    }
     byEnd.set(end, a);
     counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
   };
@@ -163,18 +242,17 @@ export function resolveActors(doc: Doc): Span[] {
 
   for (const c of cands) {
     if (inside(c.start, c.end)) continue;
-    const m = c.match;
-    if (c.kind === 'group' && m) {
-      const ref = k.refs.get(nameKey(m[1]!));
-      const g = k.groups.get(m[2]!.toLowerCase().replace(/’/g, "'"));
+    if (c.kind === 'group') {
+      const ref = k.refs.get(nameKey(c.ref!));
+      const g = k.groups.get(c.word!.toLowerCase().replace(/’/g, "'"));
       if (!ref || !g) continue;
       emitState(c.start, c.end, ref.country, g.sector, g.label, 'group', 0.7);
       claimed.push(c);
-    } else if (c.kind === 'desc' && m) {
-      const ref = k.refs.get(nameKey(m[1]!));
-      const roleWord = m[3]!;
+    } else if (c.kind === 'desc') {
+      const ref = k.refs.get(nameKey(c.ref!));
+      const roleWord = c.word!;
       const role = k.roleWords.get(roleWord.toLowerCase());
-      if (!ref || !role || FORMER.test(m[2]!)) continue;
+      if (!ref || !role || FORMER.test(c.mods ?? '')) continue;
       // "Russian President Vladimir Putin": a title before a name, not a description.
       const gap = /^\s+/.exec(text.slice(c.end, c.end + 3))?.[0].length ?? 0;
       if (gap && nameStarts.has(c.end + gap)) continue;
@@ -189,21 +267,24 @@ export function resolveActors(doc: Doc): Span[] {
         emitPerson(c.start, c.end, p, p.name, 'role', 0.75);
       }
       claimed.push(c);
-    } else if (c.kind === 'generic' && m) {
+    } else if (c.kind === 'generic') {
       if (overlaps(c.start, c.end)) continue;
       const a = lastPerson(c.start, 6, (x) => !!x.person && rank(x.person, date) >= 3);
       if (!a) continue;
       emitPerson(c.start, c.end, a.person, a.name, `coref:${a.start}`, 0.6, undefined, a.country);
       claimed.push(c);
-    } else if (c.kind === 'kin' && m) {
-      const possessor = m[1] ? lastPerson(c.start, 3) : byEnd.get(c.start);
-      const relation = m[4]!;
+    } else if (c.kind === 'kin') {
+      const possessor = c.pronoun ? lastPerson(c.start, 3) : byEnd.get(c.possessorEnd!);
+      const relation = c.word!;
       if (!possessor?.person) continue;
       const relId = k.kin.get(`${possessor.id} ${relation}`);
       const rel = relId ? k.persons.get(relId) : undefined;
       if (!rel) continue;
-      const start = m[1] ? c.start : c.start + m[2]!.length + m[0].slice(m[2]!.length).search(/\S/);
-      emitPerson(start, c.end, rel, rel.name, `kin:${possessor.start}`, 0.7);
+      emitPerson(c.start, c.end, rel, rel.name, `kin:${possessor.start}`, 0.7);
+    } else if (c.kind === 'abbrev') {
+      if (overlaps(c.start, c.end) || nameStarts.has(c.start)) continue;
+      const ref = k.refs.get(nameKey(c.ref!));
+      if (ref) emitState(c.start, c.end, ref.country, 'government', 'state', 'country', 0.6);
     } else if (c.kind === 'name' && c.span) {
       if (overlaps(c.start, c.end) && inside(c.start, c.end)) continue;
       resolveName(c.span);
@@ -231,7 +312,8 @@ export function resolveActors(doc: Doc): Span[] {
   function resolveOne(span: Span): void {
     const attrs = (span.attrs ?? {}) as { title?: string; norm?: string };
     const surface = cleanName(attrs.norm ?? doc.slice(span));
-    const key = nameKey(surface);
+    const info = nameInfo(surface);
+    const key = info.key;
     if (!key) return;
     const ref = k.refs.get(key);
     if (ref && ref.kind !== 'demonym') {
@@ -243,13 +325,17 @@ export function resolveActors(doc: Doc): Span[] {
       out.push({ start: span.start, end: span.end, label: 'org', by: 'actors/kb', confidence: 0.8, attrs: { id: org.id, name: org.name, country: org.country, sector: org.sector, title: null, via: 'kb' } });
       return;
     }
-    const textTitle = attrs.title ? cleanTitle(attrs.title) : preTitle(span) ?? apposition(span);
-    const named = k.byName.get(key) ?? k.byName.get(key.replace(/ /g, ''));
+    // Titles from the text are looked for only when needed (they cost a little per name):
+    // for people the KB does not know, or knows without an office at the date.
+    let textTitle: string | null | undefined = attrs.title ? cleanTitle(attrs.title) : undefined;
+    const titleFromText = () => (textTitle === undefined ? (textTitle = preTitle(span) ?? apposition(span)) : textTitle);
+    // Every KB name is also indexed without spaces, so one lookup covers "Kim Jong Il" and "Kim Jongil".
+    const named = k.byName.get(info.compact);
     if (named) {
       const p = pickAt(named, date);
-      if (p) return emitPerson(span.start, span.end, p, p.name, 'kb', 0.9, textTitle ?? undefined);
+      if (p) return emitPerson(span.start, span.end, p, p.name, 'kb', 0.9, (rank(p, date) ? textTitle : titleFromText()) ?? undefined);
     }
-    const tokens = key.split(' ');
+    const tokens = info.tokens;
     if (tokens.length <= 2) {
       const a = bestAntecedent(tokens, span.start);
       if (a) return emitPerson(span.start, span.end, a.person, a.name, `coref:${a.start}`, 0.75, textTitle ?? undefined, a.country);
@@ -258,10 +344,22 @@ export function resolveActors(doc: Doc): Span[] {
         if (p) return emitPerson(span.start, span.end, p, p.name, 'kb', 0.6, textTitle ?? undefined);
       }
     }
-    if (textTitle) {
-      emitPerson(span.start, span.end, null, surface, 'title', 0.7, textTitle, countryOf(textTitle, span.start));
+    // Only a name that can be a person's is worth a look for a title: two words or more, or
+    // a PER label (single unknown words are mostly places: "Vladivostok", "Khasan").
+    if ((tokens.length > 1 || span.label === 'PER') && titleFromText()) {
+      emitPerson(span.start, span.end, null, surface, 'title', 0.7, textTitle!, countryOf(textTitle!, span.start));
     } else if (span.label === 'PER') {
       emitPerson(span.start, span.end, null, surface, 'name', 0.5);
+    } else if (tokens.length > 1 || span.label === 'ORG') {
+      // "Syrian Observatory for Human Rights", "Malaysia Airlines", "Moscow Times": an
+      // unknown organisation named after its country; an ORG the NER found, without one.
+      const words = surface.split(' ');
+      let country: string | null = null;
+      for (let n = Math.min(3, words.length - 1); n >= 1 && !country; n--) country = k.refs.get(nameKey(words.slice(0, n).join(' ')))?.country ?? null;
+      if (country || span.label === 'ORG') {
+        const via = country ? 'name-prefix' : 'name';
+        out.push({ start: span.start, end: span.end, label: 'org', by: `actors/${via}`, confidence: 0.5, attrs: { id: slug(surface), name: surface, country, sector: null, title: null, via } });
+      }
     }
   }
 
@@ -271,11 +369,11 @@ export function resolveActors(doc: Doc): Span[] {
     let best: Antecedent | null = null;
     let bestScore = -1;
     const seen = new Set<string>();
-    for (let i = antecedents.length - 1; i >= 0; i--) {
-      const a = antecedents[i]!;
-      if (seen.has(a.id)) continue;
-      const matches = tokens.length === 1 ? a.tokens.includes(tokens[0]!) || (a.person?.surnames.includes(tokens[0]!) ?? false) : tokens.every((t) => a.tokens.includes(t));
-      if (!matches) continue;
+    const pool = byToken.get(tokens[0]!) ?? [];
+    for (let i = pool.length - 1; i >= 0; i--) {
+      const a = pool[i]!;
+      if (seen.has(a.id) || a.start >= at) continue;
+      if (tokens.length > 1 && !tokens.every((t) => a.tokens.includes(t))) continue;
       seen.add(a.id);
       const inOffice = a.person && rank(a.person, date) > 0 ? 4 : 0;
       const near = a.sentence === s ? 3 : s - a.sentence === 1 ? 2 : 0;
@@ -360,9 +458,9 @@ function mergeInitials(doc: Doc, k: KB): Span[] {
   for (let i = 0; i < names.length; i++) {
     const a = names[i]!;
     const b = names[i + 1];
-    const between = b ? doc.text.slice(a.end, b.start) : '';
-    const initial = /(^|\s)\p{Lu}$/u.test(doc.slice(a)) && /^\.\s$/.test(between);
-    const wrapped = /^\s*\n\s*$/.test(between) && k.byName.has(nameKey(cleanName(doc.text.slice(a.start, b!.end))));
+    const between = b && b.start - a.end <= 3 ? doc.text.slice(a.end, b.start) : '';
+    const initial = between !== '' && /^\.\s$/.test(between) && /(^|\s)\p{Lu}$/u.test(doc.slice(a));
+    const wrapped = between !== '' && /^\s*\n\s*$/.test(between) && k.byName.has(nameKey(cleanName(doc.text.slice(a.start, b!.end))));
     if (b && (initial || wrapped)) {
       out.push({ ...b, start: a.start, attrs: { ...(a.attrs ?? {}), ...(b.attrs ?? {}) } });
       i++;

@@ -184,6 +184,20 @@ export function buildProgram(): Command {
       say(formatScore(result.score));
     });
 
+  const kbCommand = program.command('kb').description('the actor knowledge base');
+  kbCommand
+    .command('import')
+    .description('read a PETRARCH / Phoenix actor dictionary or a CountryInfo file into the knowledge base')
+    .argument('<file>', 'the dictionary file')
+    .addOption(dbOption())
+    .option('--out <file>', 'write a KB file (for SUMMITRY_KB) instead of the database')
+    .action(async (file: string, opts: { db: string; out?: string }) => {
+      const kb = await import('../kb/command.js');
+      const summary = opts.out ? kb.importIntoFile(file, opts.out) : await withStore(opts.db, (store) => kb.importIntoStore(store, file));
+      for (const w of summary.warnings.slice(0, 5)) complain(`warning: ${w}`);
+      say(kb.summaryLine(summary, opts.out ?? opts.db));
+    });
+
   program
     .command('stages')
     .description('list the pipeline stages in order, with the layers they read and add')

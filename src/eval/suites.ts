@@ -38,6 +38,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'cross-document event coreference with gold mentions (--suite ecbplus|meantime)',
     load: async () => (await import('./coref-suite.js')).corefSuite,
   },
+  actors: {
+    description: 'actor country codes on the PETRARCH2 gold sentences (petrarch-validation)',
+    load: async () => (await import('./actors-suite.js')).actorsSuite,
+  },
 };
 
 export function suiteNames(): string[] {

@@ -29,6 +29,9 @@ export interface Person {
   offices: Office[];
   /** Normalised name tokens used to find the person from a surname alone. */
   surnames: string[];
+  /** One-entry cache of officesAt (articles ask about one date many times). */
+  memoDate?: string;
+  memoOffices?: Office[];
 }
 
 export interface StateInfo {
@@ -87,6 +90,7 @@ export function kb(): KB {
 /** For tests: forget the loaded KB (after changing SUMMITRY_KB). */
 export function resetKb(): void {
   cached = null;
+  holders.clear();
 }
 
 function split(cell: string | undefined): string[] {
@@ -113,7 +117,7 @@ export function readUserTable(file: string): Table {
     const cells = line.split('\t').map((c) => c.trim());
     if (!columns) {
       columns = cells;
-      for (const c of ['id', 'name', 'country', 'role', 'start']) if (!cells.includes(c)) throw new Error(`${file}:${i + 1}: header lacks column "${c}"`);
+      for (const c of ['id', 'name', 'country', 'role', 'start', 'end']) if (!cells.includes(c)) throw new Error(`${file}:${i + 1}: header lacks column "${c}"`);
       return;
     }
     rows.push(Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])));
@@ -153,6 +157,11 @@ function build(): KB {
     refPhrases.add(r.phrase!);
   }
 
+  const orgs = new Map<string, Org>();
+  for (const r of loadTable('kb/organisations.tsv').rows) {
+    const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector! };
+    for (const n of [r.name!, ...split(r.aliases)]) orgs.set(nameKey(n), org);
+  }
   const persons = new Map<string, Person>();
   const byName = new Map<string, Person[]>();
   const bySurname = new Map<string, Person[]>();
@@ -160,9 +169,17 @@ function build(): KB {
   for (const f of (process.env.SUMMITRY_KB ?? '').split(path.delimiter).filter(Boolean)) tables.push(readUserTable(f));
   for (const t of tables) {
     t.rows.forEach((r, i) => {
+      if (r.kind === 'org') {
+        // Imported organisations (user KB files): known by name, no offices.
+        const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector || 'government' };
+        for (const n of [r.name!, ...split(r.aliases)]) if (!orgs.has(nameKey(n))) orgs.set(nameKey(n), org);
+        return;
+      }
       const role = r.role as Role;
       if (!ROLES.has(role)) throw new Error(`${t.file}: row ${i + 1}: unknown role "${r.role}"`);
-      if (!/^\d{4}-\d\d-\d\d$/.test(r.start ?? '') || (r.end && !/^\d{4}-\d\d-\d\d$/.test(r.end))) throw new Error(`${t.file}: row ${i + 1}: dates must be YYYY-MM-DD`);
+      // Imported rows may have an open start ("in office before the dictionary's horizon").
+      if ((r.start && !/^\d{4}-\d\d-\d\d$/.test(r.start)) || (r.end && !/^\d{4}-\d\d-\d\d$/.test(r.end))) throw new Error(`${t.file}: row ${i + 1}: dates must be YYYY-MM-DD`);
+      if (!r.start && t.file.endsWith('officeholders.tsv')) throw new Error(`${t.file}: row ${i + 1}: no start date`);
       let p = persons.get(r.id!);
       if (!p) {
         p = { id: r.id!, name: r.name!, country: r.country!, offices: [], surnames: [] };
@@ -178,18 +195,13 @@ function build(): KB {
         if (tokens.length === 1) push(bySurname, tokens[0]!, p);
       }
       const tokens = nameKey(r.name!).split(' ');
-      const family = FAMILY_NAME_FIRST.has(r.country!) ? tokens[0]! : tokens[tokens.length - 1]!;
+      const family = FAMILY_NAME_FIRST.has(p.country) ? tokens[0]! : tokens[tokens.length - 1]!;
       if (family.length > 1) push(bySurname, family, p);
       if (!p.surnames.includes(family)) p.surnames.push(family);
     });
   }
   for (const p of persons.values()) p.offices.sort((a, b) => a.start.localeCompare(b.start));
 
-  const orgs = new Map<string, Org>();
-  for (const r of loadTable('kb/organisations.tsv').rows) {
-    const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector! };
-    for (const n of [r.name!, ...split(r.aliases)]) orgs.set(nameKey(n), org);
-  }
   const groups = new Map<string, { sector: string; label: string }>();
   for (const r of loadTable('kb/groups.tsv').rows) groups.set(r.noun!.toLowerCase().replace(/’/g, "'"), { sector: r.sector!, label: r.label! });
   const roleWords = new Map<string, string>();
@@ -206,7 +218,11 @@ export function activeAt(o: Office, date: string): boolean {
 
 /** The person's offices at the date, most senior first. */
 export function officesAt(p: Person, date: string): Office[] {
-  return p.offices.filter((o) => activeAt(o, date)).sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
+  if (p.memoDate !== date) {
+    p.memoOffices = p.offices.filter((o) => activeAt(o, date)).sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
+    p.memoDate = date;
+  }
+  return p.memoOffices!;
 }
 
 export function rank(p: Person, date: string): number {
@@ -223,8 +239,21 @@ export function titleAt(p: Person, date: string): { title: string | null; countr
   return { title: null, country: p.country, sector: p.offices[0]?.sector ?? 'government' };
 }
 
+const holders = new Map<string, Person | null>();
+
 /** Who held the role in the country at the date; `ruler` is the effective ruler. */
 export function holderAt(country: string, role: string, date: string): Person | null {
+  const key = `${country}|${role}|${date}`;
+  let hit = holders.get(key);
+  if (hit === undefined) {
+    hit = findHolder(country, role, date);
+    if (holders.size > 10_000) holders.clear();
+    holders.set(key, hit);
+  }
+  return hit;
+}
+
+function findHolder(country: string, role: string, date: string): Person | null {
   const k = kb();
   const wanted: Role[] = role === 'ruler' ? ['leader', k.states.get(country)?.executive ?? 'hos'] : [role as Role];
   for (const r of wanted) {

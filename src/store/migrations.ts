@@ -108,6 +108,43 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_actors': {
+    // Issue #4: the knowledge base grows from two sources: `summitry kb import` (kb_actors) and
+    // people the articles introduce with a title (actor_evidence, one row per mention).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('kb_actors')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('aliases', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('sector', 'text')
+        .addColumn('start', 'text')
+        .addColumn('end', 'text')
+        .execute();
+      await db.schema.createIndex('kb_actors_id').on('kb_actors').column('id').execute();
+      await db.schema
+        .createTable('actor_evidence')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('sector', 'text')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('in_kb', 'integer', (c) => c.notNull())
+        .addColumn('reported', 'text')
+        .addPrimaryKeyConstraint('actor_evidence_pk', ['article_id', 'start'])
+        .execute();
+      await db.schema.createIndex('actor_evidence_actor').on('actor_evidence').column('actor_id').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { saveActorEvidence } from '../actors/evidence.js';
 import { consolidateArticle } from '../consolidate/consolidate.js';
 import type { ProcessedArticle } from '../ingest/process.js';
 import type { Store } from './store.js';
@@ -42,6 +43,7 @@ export async function saveArticle(store: Store, p: ProcessedArticle, now = new D
         )
         .execute();
     }
+    await saveActorEvidence(tx, p);
     await consolidateArticle(tx, p);
     return true;
   });
