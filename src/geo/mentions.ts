@@ -23,6 +23,9 @@ export interface FoundMention extends PlaceMention {
 
 interface Descriptions {
   nouns: Map<string, string>;
+  /** Area adjectives and demonyms, longest first: "North Korean" before "Korean". */
+  areaList: [string, { region: PlaceRecord; radiusKm: number }][];
+  demonymList: [string, string][];
   areas: Map<string, { region: PlaceRecord; radiusKm: number }>;
   ofCue: RegExp;
   described: RegExp;
@@ -60,7 +63,9 @@ function tables(): Descriptions {
   // "the Far Eastern Russian city", "the Russian capital", "the North Korean port city"
   const described = new RegExp(`\\b[Tt]he\\s+((?:(?:${adjAlt}|${modAlt})[ \\t\\n]+){1,4})(${nounAlt})\\b(?!\\s+of\\b)`, 'gu');
   const stop = new Set(loadList('places-stoplist.txt').map(normalisePlaceName));
-  descriptions = { nouns, areas, ofCue, described, stop };
+  const areaList = [...areas].sort((x, y) => y[0].length - x[0].length);
+  const demonymList = data.countries.flatMap((c) => c.demonyms.map((d) => [d, c.country!] as [string, string])).sort((x, y) => y[0].length - x[0].length);
+  descriptions = { nouns, areas, areaList, demonymList, ofCue, described, stop };
   return descriptions;
 }
 
@@ -140,20 +145,19 @@ export function findPlaceMentions(doc: Doc): FoundMention[] {
     if (overlaps(start, end)) continue;
     const words = m[1]!.replace(/\s+/g, ' ').trim();
     const noun = t.nouns.get(m[2]!);
-    const data = placeData();
     let country: string | null = null;
     let area: { region: PlaceRecord; radiusKm: number } | null = null;
     // Longest adjectives first: "North Korean" before "Korean", "Far Eastern" before "Eastern".
     let rest = ` ${words} `;
-    for (const [adj, a] of [...t.areas].sort((x, y) => y[0].length - x[0].length)) {
+    for (const [adj, a] of t.areaList) {
       if (rest.includes(` ${adj} `)) {
         area = a;
         rest = rest.replace(` ${adj} `, ' ');
       }
     }
-    for (const c of [...data.countries].flatMap((c) => c.demonyms.map((d) => [d, c] as const)).sort((x, y) => y[0].length - x[0].length)) {
-      if (rest.includes(` ${c[0]} `)) {
-        country = c[1].country;
+    for (const [demonym, iso3] of t.demonymList) {
+      if (rest.includes(` ${demonym} `)) {
+        country = iso3;
         break;
       }
     }

@@ -108,10 +108,23 @@ interface Group {
   /** Current scores and probabilities, parallel to cands. */
   scores: number[];
   probs: number[];
-  rules: string[];
+  /** Which context terms applied (RULE_* bits), parallel to cands. */
+  rules: number[];
 }
 
-const admin1Key = (r: PlaceRecord) => (r.country && r.admin1 ? `${r.country}/${r.admin1}` : '');
+const RULE_COUNTRY = 1;
+const RULE_ADMIN1 = 2;
+const RULE_NEAR = 4;
+const MAX_BONUS = 8;
+const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
+
+/** "ISO3/admin1", computed once per record (the scoring loops ask for it often). */
+const admin1Keys = new WeakMap<PlaceRecord, string>();
+function admin1Key(r: PlaceRecord): string {
+  let k = admin1Keys.get(r);
+  if (k === undefined) admin1Keys.set(r, (k = r.country && r.admin1 ? `${r.country}/${r.admin1}` : ''));
+  return k;
+}
 
 /** Candidates scored per group (the few best by prior): enough, and keeps the spatial term cheap. */
 const MAX_SCORED = 25;
@@ -157,8 +170,11 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       if (COUNTY.test(normalisePlaceName(m.text)) && cands.every((c) => c.via.startsWith('stripped'))) {
         cands = cands.map((c) => ({ ...c, prior: 2, via: 'county' }));
       }
+      // The context adds at most MAX_BONUS: a candidate further behind can never win.
+      const top = Math.max(...cands.map((c) => c.prior));
+      cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 'prior') };
+      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
       groups.set(key, g);
     }
     return g;
@@ -176,6 +192,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const admin1 = new Map<string, number>();
       g.cands.forEach((c, i) => {
         const p = g.probs[i]!;
+        if (p < 0.01) return;
         if (c.rec.country) country.set(c.rec.country, (country.get(c.rec.country) ?? 0) + p);
         const a = admin1Key(c.rec);
         if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.kind === 'region' ? 2 : 1));
@@ -185,16 +202,18 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       return { country, admin1 };
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
+    // The towns each group likely means, for the closeness term.
+    const likely = list.map((g) => g.cands.flatMap((c, i) => (c.rec.kind === 'city' && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
     list.forEach((g, gi) => {
       g.cands.forEach((c, i) => {
         const r = c.rec;
         let score = c.prior;
-        const rules: string[] = [];
+        let rules = 0;
         if (r.country) {
           const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
           if (support > 0.3) {
             score += 1 + (3 * Math.min(support, others)) / others;
-            rules.push('country');
+            rules |= RULE_COUNTRY;
           }
         }
         const a = admin1Key(r);
@@ -202,25 +221,24 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
           if (support > 0.2) {
             score += 2.5 * Math.min(1, support);
-            rules.push('admin1');
+            rules |= RULE_ADMIN1;
           }
         }
         if (r.kind === 'city') {
           let near = 0;
-          list.forEach((h, hi) => {
-            if (hi === gi) return;
-            h.cands.forEach((o, j) => {
-              if (o.rec.kind !== 'city' || Math.abs(o.rec.lat - r.lat) > 1 || h.probs[j]! < 0.05) return;
-              if (distanceKm(r.lat, r.lon, o.rec.lat, o.rec.lon) < 100) near += h.probs[j]!;
-            });
-          });
+          for (let hi = 0; hi < likely.length; hi++) {
+            if (hi === gi) continue;
+            for (const o of likely[hi]!) {
+              if (Math.abs(o.lat - r.lat) < 1 && distanceKm(r.lat, r.lon, o.lat, o.lon) < 100) near += o.p;
+            }
+          }
           if (near > 0.2) {
             score += 1.5 * Math.min(1, near);
-            rules.push('near');
+            rules |= RULE_NEAR;
           }
         }
         g.scores[i] = score;
-        g.rules[i] = rules.length ? rules.join('+') : 'prior';
+        g.rules[i] = rules;
       });
     });
     for (const g of list) g.probs = softmax(g.scores);
@@ -232,9 +250,9 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const c = g.cands[best]!;
     // A county whose namesake town lies outside the document's region: the region's focus.
-    if (c.via === 'county' && !g.rules[best]!.includes('admin1') && focus) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
+    if (c.via === 'county' && !(g.rules[best]! & RULE_ADMIN1) && focus) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
     const confidence = Math.round(Math.min(0.95, 0.4 + 0.55 * g.probs[best]!) * 100) / 100;
-    return { place: c.rec, confidence, rule: c.via === 'name' ? g.rules[best]! : `${g.rules[best]}:${c.via}`, candidates: g.cands.length };
+    return { place: c.rec, confidence, rule: c.via === 'name' ? ruleName(g.rules[best]!) : `${ruleName(g.rules[best]!)}:${c.via}`, candidates: g.cands.length };
   });
 }
 
