@@ -91,7 +91,8 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>): FoundMention | null 
   const key = normalisePlaceName(text);
   if (!key || stop.has(key)) return null;
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
-  const cands = candidates(text).filter((c) => c.via !== 'demonym');
+  // Nor are names that only contain a place ("Moscow State University", via 'part').
+  const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
   if (!cands.length) return null;
   const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
   const team = placeData().byKey.get(key) ?? [];

@@ -65,6 +65,12 @@ export function candidates(text: string): Candidate[] {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
   }
+  if (!out.length) {
+    const abbr = placeData().abbreviations.get(key);
+    if (abbr) out.push({ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' });
+  }
+  // "Colorado State University", "European Commission": a known place inside the name.
+  if (!out.length && key.includes(' ')) out.push(...partCandidates(key));
   // "Turkish", "Russians", "European": the country or area, beside any town of that name.
   const demonym = placeData().demonyms.get(key) ?? placeData().demonyms.get(key.replace(/s$/, ''));
   if (demonym && !out.some((c) => c.rec === demonym)) out.push({ rec: demonym, prior: kindPrior(demonym, false) - 1, via: 'demonym' });
@@ -72,6 +78,21 @@ export function candidates(text: string): Candidate[] {
   if (candidateCache.size > 50_000) candidateCache.clear();
   candidateCache.set(key, out);
   return out;
+}
+
+function partCandidates(key: string): Candidate[] {
+  const words = key.split(' ');
+  const d = placeData();
+  for (let n = words.length - 1; n > 0; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const part = words.slice(i, i + n).join(' ');
+      const team = d.byKey.get(part) ?? [];
+      const demonym = d.demonyms.get(part);
+      const found = team.length ? team : demonym ? [demonym] : [];
+      if (found.length) return found.map((rec) => ({ rec, prior: kindPrior(rec, false) - 1, via: 'part' }));
+    }
+  }
+  return [];
 }
 
 function lookupKey(key: string, via: string): Candidate[] {
@@ -115,7 +136,13 @@ interface Group {
 const RULE_COUNTRY = 1;
 const RULE_ADMIN1 = 2;
 const RULE_NEAR = 4;
+const W = (process.env.GEO_W ?? '').split(',').map(Number);
+const W_COUNTRY_ANY = W[0] || 1;
+const W_COUNTRY_SHARE = W[1] || 3;
+const W_ADMIN1 = W[2] || 2.5;
+const W_NEAR = W[3] || 1.5;
 const MAX_BONUS = 8;
+const COUNTY_KM = Number(process.env.GEO_COUNTY_KM ?? 60);
 const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
 
 /** "ISO3/admin1", computed once per record (the scoring loops ask for it often). */
@@ -212,7 +239,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (r.country) {
           const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
           if (support > 0.3) {
-            score += 1 + (3 * Math.min(support, others)) / others;
+            score += W_COUNTRY_ANY + (W_COUNTRY_SHARE * Math.min(support, others)) / others;
             rules |= RULE_COUNTRY;
           }
         }
@@ -220,7 +247,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (a && r.kind !== 'region') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
           if (support > 0.2) {
-            score += 2.5 * Math.min(1, support);
+            score += W_ADMIN1 * Math.min(1, support);
             rules |= RULE_ADMIN1;
           }
         }
@@ -233,7 +260,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
             }
           }
           if (near > 0.2) {
-            score += 1.5 * Math.min(1, near);
+            score += W_NEAR * Math.min(1, near);
             rules |= RULE_NEAR;
           }
         }
@@ -249,30 +276,37 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     let best = 0;
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const c = g.cands[best]!;
-    // A county whose namesake town lies outside the document's region: the region's focus.
-    if (c.via === 'county' && !(g.rules[best]! & RULE_ADMIN1) && focus) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
+    // A county: its namesake town when that lies near the document's focus, else the focus.
+    if (c.via === 'county' && focus && (!(g.rules[best]! & RULE_ADMIN1) || distanceKm(c.rec.lat, c.rec.lon, focus.lat, focus.lon) > COUNTY_KM)) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
     const confidence = Math.round(Math.min(0.95, 0.4 + 0.55 * g.probs[best]!) * 100) / 100;
     return { place: c.rec, confidence, rule: c.via === 'name' ? ruleName(g.rules[best]!) : `${ruleName(g.rules[best]!)}:${c.via}`, candidates: g.cands.length };
   });
 }
 
-/** The town of the document's most named first-level region. */
+/**
+ * Where the document is set: the centre of the towns it names in its most named first-level
+ * region (a local paper's county, river or unknown hamlet lies near there).
+ */
 function documentFocus(list: Group[]): PlaceRecord | null {
-  const counts = new Map<string, { n: number; rec: PlaceRecord }>();
+  const groups = new Map<string, PlaceRecord[]>();
   for (const g of list) {
     let best = 0;
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const r = g.cands[best]?.rec;
-    if (!r || r.kind !== 'city') continue;
+    if (!r || r.kind !== 'city' || g.cands[best]!.via === 'county') continue;
     const a = admin1Key(r);
     if (!a) continue;
-    const hit = counts.get(a);
-    if (hit) hit.n++;
-    else counts.set(a, { n: 1, rec: r });
+    const towns = groups.get(a);
+    if (towns) towns.push(r);
+    else groups.set(a, [r]);
   }
-  let best: { n: number; rec: PlaceRecord } | null = null;
-  for (const v of counts.values()) if (!best || v.n > best.n) best = v;
-  return best?.rec ?? null;
+  let top: PlaceRecord[] | null = null;
+  for (const towns of groups.values()) if (!top || towns.length > top.length) top = towns;
+  if (!top) return null;
+  const lat = top.reduce((s, r) => s + r.lat, 0) / top.length;
+  const lon = top.reduce((s, r) => s + r.lon, 0) / top.length;
+  const first = top[0]!;
+  return { ...first, id: `focus:${admin1Key(first)}`, name: `${first.name} area`, lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4, kind: 'other', population: 0, geonameid: undefined, fcode: 'FOCUS' };
 }
 
 export type { PlaceKind, PlaceRecord };
