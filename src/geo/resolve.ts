@@ -34,6 +34,7 @@ interface Candidate {
 const MAX_TOWNS = 60;
 /** Suffixes that name the kind of place, tried off when the full name is unknown. */
 const SUFFIX = /\s+(county|parish|township|twp|borough|city|town|village|province|region|oblast|krai|district|state|municipality|prefecture|island|islands|valley|area)$/;
+const ABBREVIATION = /^\p{Lu}[\p{L}.]{0,5}\.$/u;
 const COUNTY = /\s(county|parish)$/;
 const PREFIX = /^(city of|town of|village of|county of|state of|province of|port of|republic of)\s+/;
 
@@ -58,25 +59,35 @@ const candidateCache = new Map<string, Candidate[]>();
 /** Candidates for one surface form, best prior first (cached per process). */
 export function candidates(text: string): Candidate[] {
   const key = normalisePlaceName(text);
-  const hit = candidateCache.get(key);
+  // "Kan.", "Tenn.": written as an abbreviation, read as one first.
+  const dotted = ABBREVIATION.test(text.trim());
+  const cacheKey = dotted ? `${key}.` : key;
+  const hit = candidateCache.get(cacheKey);
   if (hit) return hit;
+  if (dotted) {
+    const abbr = placeData().abbreviations.get(key);
+    if (abbr) {
+      const only = [{ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' }];
+      candidateCache.set(cacheKey, only);
+      return only;
+    }
+  }
   const out = lookupKey(key, 'name');
   if (!out.length) {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
   }
-  if (!out.length) {
-    const abbr = placeData().abbreviations.get(key);
-    if (abbr) out.push({ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' });
-  }
-  // "Colorado State University", "European Commission": a known place inside the name.
-  if (!out.length && key.includes(' ')) out.push(...partCandidates(key));
+  // "Va.", "B.C.": an abbreviation outranks towns known only by an alternate name.
+  const abbr = placeData().abbreviations.get(key);
+  if (abbr && out.every((c) => c.via.endsWith('-alt'))) out.unshift({ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' });
   // "Turkish", "Russians", "European": the country or area, beside any town of that name.
   const demonym = placeData().demonyms.get(key) ?? placeData().demonyms.get(key.replace(/s$/, ''));
   if (demonym && !out.some((c) => c.rec === demonym)) out.push({ rec: demonym, prior: kindPrior(demonym, false) - 1, via: 'demonym' });
+  // "Colorado State University", "European Commission": a known place inside the name.
+  if (!out.length && key.includes(' ')) out.push(...partCandidates(key));
   out.sort((a, b) => b.prior - a.prior);
   if (candidateCache.size > 50_000) candidateCache.clear();
-  candidateCache.set(key, out);
+  candidateCache.set(cacheKey, out);
   return out;
 }
 
