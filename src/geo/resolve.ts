@@ -217,10 +217,32 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     }
     return g;
   });
+  // "Paris, Tenn." early on says which Paris a later bare "Paris" is.
+  const hinted = new Map<string, Set<PlaceRecord>>();
+  for (const [key, g] of groups) {
+    const [name, country, admin1] = key.split('|');
+    if ((country || admin1) && g.cands.length) hinted.set(name!, new Set(g.cands.map((c) => c.rec)));
+  }
+  if (hinted.size) {
+    for (const [key, g] of groups) {
+      const [name, country, admin1] = key.split('|');
+      const known = hinted.get(name!);
+      if (known && !country && !admin1) {
+        const narrowed = g.cands.filter((c) => known.has(c.rec));
+        if (narrowed.length) {
+          g.cands = narrowed;
+          g.scores = narrowed.map((c) => c.prior);
+          g.probs = softmax(g.scores);
+          g.rules = narrowed.map(() => 0);
+        }
+      }
+    }
+  }
   const list = [...groups.values()].filter((g) => g.cands.length);
   const fixedCountries = new Map<string, number>();
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
+  for (const m of mentions) if (m.hint?.admin1 && m.hint.country) fixedAdmin1.add(`${m.hint.country}/${m.hint.admin1}`);
   for (let pass = 0; pass < 3 && list.length; pass++) {
     // Support from every group's candidates, weighted by their probability.
     const countryTotal = new Map(fixedCountries);
