@@ -147,13 +147,13 @@ interface Group {
 const RULE_COUNTRY = 1;
 const RULE_ADMIN1 = 2;
 const RULE_NEAR = 4;
-const W = (process.env.GEO_W ?? '').split(',').map(Number);
-const W_COUNTRY_ANY = W[0] || 1;
-const W_COUNTRY_SHARE = W[1] || 3;
-const W_ADMIN1 = W[2] || 2.5;
-const W_NEAR = W[3] || 1.5;
+/** Context weights, in the prior's units (one = ten times the population). */
+const W_COUNTRY_ANY = 1;
+const W_COUNTRY_SHARE = 3;
+const W_ADMIN1 = 2.5;
+const W_NEAR = 1.5;
 const MAX_BONUS = 8;
-const COUNTY_KM = Number(process.env.GEO_COUNTY_KM ?? 60);
+const COUNTY_KM = 60;
 const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
 
 /** "ISO3/admin1", computed once per record (the scoring loops ask for it often). */
