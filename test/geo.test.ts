@@ -113,6 +113,13 @@ test('places: a person named like a place is not tagged', () => {
   assert.deepEqual(out.map((s) => [s.start, s.label, (s.attrs as { country: string }).country]), [[16, 'city', 'USA']]);
 });
 
+test('places: lists are not "Town, State"; surnames alone stay people; St. Petersburg whole', () => {
+  const doc = analyse('Envoys from China, Japan and South Korea met in St. Petersburg. The paper by Tom Barry was cited; according to Barry, the talks failed.', '2019-02-01');
+  assert.equal(placeAt(doc, 'China')?.label, 'country', JSON.stringify(places(doc)));
+  assert.equal(placeAt(doc, 'St. Petersburg')?.country, 'RUS', JSON.stringify(places(doc)));
+  assert.ok(!places(doc).some((p) => p.text === 'Barry'), JSON.stringify(places(doc)));
+});
+
 test('places: possessives and names across a line break', () => {
   const doc = analyse('Moscow’s position hardened. Delegates met on Russky\nIsland and in Seoul’s Blue House.', '2019-02-01');
   const m = placeAt(doc, 'Moscow');

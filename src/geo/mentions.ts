@@ -82,20 +82,40 @@ function nameText(doc: Doc, s: Span): string {
   return typeof norm === 'string' && norm ? norm : doc.slice(s).replace(/\s+/g, ' ').replace(/['’]s?$/, '');
 }
 
+/**
+ * Last words of the article's longer names ("Barry" of "Mark P. Barry", "Un" of "Kim Jong
+ * Un"): the same word alone later is the person, not a town of that name.
+ */
+function surnames(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const s of doc.layer('name')) {
+    const words = doc.slice(s).split(/\s+/);
+    if (words.length > 1 && s.label !== 'LOC' && !placeData().byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
+  }
+  return out;
+}
+
 /** Is this name span a place the gazetteer can resolve? */
-function nameMention(doc: Doc, s: Span, stop: Set<string>): FoundMention | null {
+function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>): FoundMention | null {
   const label = s.label;
   const kind = s.attrs?.kind;
   if (label === 'PER' || kind === 'person' || s.attrs?.title) return null;
   const text = nameText(doc, s);
   const key = normalisePlaceName(text);
   if (!key || stop.has(key)) return null;
+  // "St. Petersburg" where the names stage split off "St.".
+  const saint = /\b(St\.?|Saint|Ste?\.?)\s$/.exec(doc.text.slice(Math.max(0, s.start - 7), s.start));
+  if (saint) {
+    const longer = `${saint[1]} ${text}`;
+    if (candidates(longer).length) return { start: s.start - saint[0].length, end: s.end, text: longer, source: 'name', confidence: 1 };
+  }
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
   // Nor are names that only contain a place ("Moscow State University", via 'part').
   const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
   if (!cands.length) return null;
   const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
   const team = placeData().byKey.get(key) ?? [];
+  if (!team.length && !key.includes(' ') && people.has(key)) return null;
   // Organisations are places only when the team's data lists them (the Kremlin, the Blue House).
   if ((label === 'ORG' || kind === 'org') && !team.some((r) => r.kind === 'venue')) return null;
   const after = doc.text.slice(s.end, s.end + 20);
@@ -130,9 +150,10 @@ export function findPlaceMentions(doc: Doc): FoundMention[] {
     taken.push([start, end]);
   }
 
+  const people = surnames(doc);
   for (const s of doc.layer('name')) {
     if (overlaps(s.start, s.end)) continue;
-    const found = nameMention(doc, s, t.stop);
+    const found = nameMention(doc, s, t.stop, people);
     if (found) {
       out.push(found);
       taken.push([s.start, s.end]);

@@ -195,7 +195,8 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     if (!g) {
       let cands = candidates(m.text);
       const h = m.hint;
-      if (h) {
+      // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
+      if (h && !cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
         if (narrowed.length) cands = narrowed;
       }
