@@ -19,12 +19,12 @@ const near = (lat: number, lon: number, p: { lat: number; lon: number } | undefi
 test('gazetteer: GeoNames towns with ids, countries and coordinates', () => {
   const g = gazetteer();
   assert.ok(g.stats.places > 190_000, `${g.stats.places} places`);
-  const vlad = g.lookup('vladivostok').map((h) => h.row).find((r) => g.cc[r] === 'RU');
+  const vlad = g.lookup('vladivostok').map((h) => h.row).find((r) => g.ccOf(r) === 'RU');
   assert.ok(vlad !== undefined);
   assert.equal(g.geonameid[vlad], 2013348);
   assert.ok(Math.abs(g.lat[vlad]! - 43.1) < 0.1 && Math.abs(g.lon[vlad]! - 131.9) < 0.1);
   // Khasan, the border village, is in the data as a town of its own.
-  assert.ok(g.lookup('khasan').some((h) => g.cc[h.row] === 'RU' && !h.alt));
+  assert.ok(g.lookup('khasan').some((h) => g.ccOf(h.row) === 'RU' && !h.alt));
 });
 
 test('place names normalise: case, diacritics, possessives, Saint/St.', () => {

@@ -99,8 +99,8 @@ export function placeData(): PlaceData {
     const country = row.country || null;
     if (!admin1 && row.capital && country) {
       // The first-level code of the region is its capital's.
-      const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.cc[h.row]!) === country);
-      if (hit) admin1 = g.admin1[hit.row]!;
+      const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.ccOf(h.row)) === country);
+      if (hit) admin1 = g.admin1Of(hit.row);
     }
     const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
@@ -128,9 +128,9 @@ export function townRecord(row: number): PlaceRecord {
   return {
     id: `geonames:${id}`,
     kind: 'city',
-    name: g.name[row]!,
-    country: d.iso2to3.get(g.cc[row]!) ?? null,
-    admin1: g.admin1[row]!,
+    name: g.nameOf(row),
+    country: d.iso2to3.get(g.ccOf(row)) ?? null,
+    admin1: g.admin1Of(row),
     lat: Math.round(g.lat[row]! * 1e4) / 1e4,
     lon: Math.round(g.lon[row]! * 1e4) / 1e4,
     population: g.population[row]!,
@@ -146,7 +146,7 @@ export function capitalOf(iso3: string): PlaceRecord | null {
     const g = gazetteer();
     const d = placeData();
     for (const row of g.withFeature('PPLC')) {
-      const c = d.iso2to3.get(g.cc[row]!);
+      const c = d.iso2to3.get(g.ccOf(row));
       if (c && !capitals.has(c)) capitals.set(c, townRecord(row));
     }
   }
