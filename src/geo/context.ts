@@ -20,7 +20,18 @@ function scanForms<T>(text: string, forms: Map<string, T>, plural = false): { st
   // Latin-script capitals spelled out: a \p{Lu} class is several times slower here.
   const run = /[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž.'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž.'’-]*)*/g;
   for (let m = run.exec(text); m; m = run.exec(text)) {
-    const words = m[0].split(/[ \t]+/);
+    const found = m[0];
+    if (found.indexOf(' ') === -1 && found.indexOf('\t') === -1) {
+      // One word, the common case: no splitting, no joining.
+      if (!firsts.has(found) && !firsts.has(trimWord(found))) continue;
+      let form = trimWord(found);
+      let value = forms.get(found) ?? forms.get(form);
+      if (value !== undefined && forms.has(found)) form = found;
+      if (value === undefined && plural && form.endsWith('s')) value = forms.get(form.slice(0, -1));
+      if (value !== undefined) out.push({ start: m.index, end: m.index + form.length, value });
+      continue;
+    }
+    const words = found.split(/[ \t]+/);
     let at = m.index;
     for (let i = 0; i < words.length; ) {
       let matched = 0;
