@@ -106,7 +106,7 @@ export function placeData(): PlaceData {
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
     // Abbreviations ("Tenn.") only name the region after a comma (see context.ts).
     for (const n of [r.name, ...split(row.aliases)]) {
-      if (/^[\p{L}.]{1,6}\.$/u.test(n)) abbreviations.set(normalisePlaceName(n), r);
+      if (/^[\p{L}. ]{1,7}\.$/u.test(n)) abbreviations.set(normalisePlaceName(n), r);
       else add(n, r);
     }
     for (const d of split(row.demonyms)) if (!demonyms.has(normalisePlaceName(d))) demonyms.set(normalisePlaceName(d), r);

@@ -34,7 +34,7 @@ interface Candidate {
 const MAX_TOWNS = 60;
 /** Suffixes that name the kind of place, tried off when the full name is unknown. */
 const SUFFIX = /\s+(county|parish|township|twp|borough|city|town|village|province|region|oblast|krai|district|state|municipality|prefecture|island|islands|valley|area)$/;
-const ABBREVIATION = /^\p{Lu}[\p{L}.]{0,5}\.$/u;
+const ABBREVIATION = /^\p{Lu}[\p{L}. ]{0,6}\.$/u;
 const COUNTY = /\s(county|parish)$/;
 const PREFIX = /^(city of|town of|village of|county of|state of|province of|port of|republic of)\s+/;
 
@@ -66,7 +66,8 @@ export function candidates(text: string): Candidate[] {
   if (hit) return hit;
   if (dotted) {
     const abbr = placeData().abbreviations.get(key);
-    if (abbr) {
+    // Only the exact spelling: "La." is Louisiana, "L.A." is not.
+    if (abbr && abbr.surfaces?.includes(text.trim())) {
       const only = [{ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' }];
       candidateCache.set(cacheKey, only);
       return only;
