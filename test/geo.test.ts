@@ -120,6 +120,15 @@ test('places: lists are not "Town, State"; surnames alone stay people; St. Peter
   assert.ok(!places(doc).some((p) => p.text === 'Barry'), JSON.stringify(places(doc)));
 });
 
+test('places: a town inside an organisation name, not inside a newspaper title; small towns need support', () => {
+  const doc = analyse('The Athens Police Department said the Washington Post story was wrong. Officers from Tyler and Jacksonville, Texas, helped.', '2009-03-02');
+  assert.ok(places(doc).some((p) => p.text === 'Athens' && p.by.includes('name-in-org')), JSON.stringify(places(doc)));
+  assert.ok(!places(doc).some((p) => p.text === 'Washington'), JSON.stringify(places(doc)));
+  // A village of a few hundred, named bare, only where the article's region vouches for it.
+  const alone = analyse('Greer said the plan was fine.', '2009-03-02');
+  assert.deepEqual(places(alone), []);
+});
+
 test('places: possessives and names across a line break', () => {
   const doc = analyse('Moscow’s position hardened. Delegates met on Russky\nIsland and in Seoul’s Blue House.', '2019-02-01');
   const m = placeAt(doc, 'Moscow');

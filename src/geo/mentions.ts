@@ -19,6 +19,8 @@ export interface FoundMention extends PlaceMention {
   /** For descriptions that point back to a town: country and area constraints. */
   anaphor?: { country: string | null; area: PlaceRecord | null; radiusKm: number; noun: string };
   confidence: number;
+  /** Keep only if resolution finds support in the article (small towns named bare). */
+  tentative?: boolean;
 }
 
 interface Descriptions {
@@ -95,6 +97,22 @@ function surnames(doc: Doc): Set<string> {
   return out;
 }
 
+/** An organisation named after its place: "Athens Police Department" → Athens. */
+const ORG_WORDS = /\b(Police|Department|County|City Council|Council|School|High School|University|College|Hospital|Airport|Club|Church|Company|Corporation|Bank|Museum|Fire|Sheriff|Court|Board|Authority|Commission|Olympics|Chamber|Library)\b/;
+function leadingPlace(doc: Doc, s: Span, text: string, stop: Set<string>): FoundMention | null {
+  const words = text.split(' ');
+  if (words.length < 2 || !ORG_WORDS.test(text)) return null;
+  for (let n = Math.min(3, words.length - 1); n > 0; n--) {
+    const head = words.slice(0, n).join(' ');
+    if (stop.has(normalisePlaceName(head)) || ORG_WORDS.test(head)) continue;
+    const c = candidates(head).filter((x) => x.via === 'name');
+    const team = c.some((x) => x.rec.kind !== 'city');
+    const big = c.some((x) => x.rec.kind === 'city' && x.rec.population >= MIN_POPULATION);
+    if (team || big) return { start: s.start, end: s.start + head.length, text: head, source: 'name-in-org', confidence: 0.7 };
+  }
+  return null;
+}
+
 /** Is this name span a place the gazetteer can resolve? */
 function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>): FoundMention | null {
   const label = s.label;
@@ -109,10 +127,16 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
     const longer = `${saint[1]} ${text}`;
     if (candidates(longer).length) return { start: s.start - saint[0].length, end: s.end, text: longer, source: 'name', confidence: 1 };
   }
+  // "W.Va." / "D.C." whose final dot the tokenizer left outside the name.
+  if (doc.text[s.end] === '.' && /\.\p{Lu}$/u.test(text)) {
+    const dotted = `${text}.`;
+    const c = candidates(dotted);
+    if (c.length && c[0]!.via === 'abbreviation') return { start: s.start, end: s.end + 1, text: dotted, source: 'name', confidence: 0.9 };
+  }
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
   // Nor are names that only contain a place ("Moscow State University", via 'part').
   const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
-  if (!cands.length) return null;
+  if (!cands.length) return leadingPlace(doc, s, text, stop);
   const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
   const team = placeData().byKey.get(key) ?? [];
   if (!team.length && !key.includes(' ') && people.has(key)) return null;
@@ -127,8 +151,10 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   if (!own.length && !known.length) return null;
   const big = own.some((c) => c.rec.population >= MIN_POPULATION);
   const cue = PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
-  if (!big && !cue) return null;
-  return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
+  if (big || cue) return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
+  // A small town with no cue: kept only if the article's other places vouch for it (same
+  // first-level region, or within 100 km), decided after resolution.
+  return { start: s.start, end: s.end, text, source: 'name-small', confidence: 0.6, tentative: true };
 }
 
 export function findPlaceMentions(doc: Doc): FoundMention[] {
