@@ -86,6 +86,8 @@ test('places: the North Korean capital, ports, countries and regions', () => {
   assert.equal(p?.name, 'Primorsky Krai');
   assert.equal(placeAt(doc, 'Khabarovsk')?.country, 'RUS');
   assert.equal(placeAt(doc, 'Beijing')?.country, 'CHN');
+  // Another common spelling of a capital.
+  assert.equal(placeAt(analyse('The ministers met in Ulaanbaatar on Monday.', '2019-04-26'), 'Ulaanbaatar')?.country, 'MNG');
 });
 
 test('places: Paris in a Texas article is not Paris in a French one', () => {

@@ -23,7 +23,7 @@ export interface GazetteerStats {
   fromCache: boolean;
 }
 
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CACHE_FILE = path.join(ROOT, 'dist', 'cache', `gazetteer-v${CACHE_VERSION}.bin`);
 const MAGIC = 0x315a4753; // "SGZ1"
@@ -184,7 +184,8 @@ export function buildParts(tsv: string): Parts {
     const ranked = /^PPL(C|A\d?)$/.test(c[7]!) || Number(c[14]) >= ALT_MIN_POPULATION;
     if (c[3] && ranked) {
       for (const alt of c[3].split(',')) {
-        if (alt.length < 2 || !LATIN.test(alt)) continue;
+        // Airport and other codes ("SOL", "CMB") stand among the alternates: not names.
+        if (alt.length < 2 || /^[A-Z0-9]{2,4}$/.test(alt) || !LATIN.test(alt)) continue;
         const k = normalisePlaceName(alt);
         if (k && !primary.has(k)) add(k, row * 2 + 1);
       }

@@ -78,6 +78,7 @@ const PLACE_BEFORE = /\b(in|at|from|near|to|outside|into|across|via|toward|towar
 /** A town known only by a name this small needs a cue before it counts. */
 const MIN_POPULATION = 15_000;
 const COUNTY = /\s(county|parish)$/;
+const ALT_NAME_POPULATION = 500_000;
 
 function nameText(doc: Doc, s: Span): string {
   const norm = s.attrs?.norm;
@@ -147,7 +148,8 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   const hint = hintAfter(doc.text, s.end);
   if (team.length || hint) return { start: s.start, end: s.end, text, hint, source: 'name', confidence: 1 };
   // Only towns: their own name (not an alternate), and either a large place or a cue before it.
-  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key))) && c.rec.kind === 'city');
+  // A town's own name, or a well-known other spelling of a large one ("Ulaanbaatar").
+  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city');
   if (!own.length && !known.length) return null;
   const big = own.some((c) => c.rec.population >= MIN_POPULATION);
   const cue = PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
