@@ -154,6 +154,7 @@ const W_COUNTRY_SHARE = 3;
 const W_ADMIN1 = 2.5;
 const W_NEAR = 1.5;
 const MAX_BONUS = 8;
+const PASSES = 3;
 const COUNTY_KM = 60;
 const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
 
@@ -245,7 +246,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
   for (const m of mentions) if (m.hint?.admin1 && m.hint.country) fixedAdmin1.add(`${m.hint.country}/${m.hint.admin1}`);
-  for (let pass = 0; pass < 3 && list.length; pass++) {
+  for (let pass = 0; pass < PASSES && list.length; pass++) {
     // Support from every group's candidates, weighted by their probability.
     const countryTotal = new Map(fixedCountries);
     const admin1Total = new Map<string, number>();
