@@ -3,6 +3,8 @@ import path from 'node:path';
 import { documentSetting, hintAfter } from '../geo/context.js';
 import { gazetteer } from '../geo/gazetteer.js';
 import { distanceKm, mostPopulous, resolveMentions, type Resolution } from '../geo/resolve.js';
+import { Doc } from '../doc/doc.js';
+import { buildPipeline } from '../pipeline/stages.js';
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /**
@@ -111,6 +113,40 @@ export function resolveGoldDoc(doc: GoldDoc, toponyms: GoldToponym[]): Resolutio
   );
 }
 
+/**
+ * End to end: the pipeline's own `place` layer against every gold toponym with coordinates
+ * (overlapping spans match): recognition precision / recall / F1, and accuracy within 161 km
+ * of the matched ones. Corpora differ in what they call a toponym (see the data README), so
+ * this is a guide, not a leaderboard figure.
+ */
+function recognition(docs: GoldDoc[]): { p: number; r: number; f1: number; acc161: number } {
+  const pipeline = buildPipeline(['events']);
+  let sys = 0;
+  let sysHit = 0;
+  let gold = 0;
+  let goldHit = 0;
+  let near = 0;
+  for (const d of docs) {
+    const doc = new Doc(d.id, d.text, { source: d.id, format: 'txt', title: null, publisher: null, url: null, published: null });
+    pipeline.run(doc);
+    const places = doc.layer('place');
+    const tops = d.toponyms.filter((t) => typeof t.lat === 'number' && t.start >= 0);
+    sys += places.length;
+    gold += tops.length;
+    for (const p of places) if (tops.some((t) => t.start < p.end && p.start < t.end)) sysHit++;
+    for (const t of tops) {
+      const p = places.find((x) => t.start < x.end && x.start < t.end);
+      if (!p) continue;
+      goldHit++;
+      const a = p.attrs as { lat: number; lon: number };
+      if (distanceKm(t.lat!, t.lon!, a.lat, a.lon) <= 161) near++;
+    }
+  }
+  const p = sys ? sysHit / sys : 0;
+  const r = gold ? goldHit / gold : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, acc161: goldHit ? near / goldHit : 0 };
+}
+
 const fmt = (s: GeoScore) =>
   `acc@161km ${s.acc161.toFixed(3)}  mean ${s.meanKm.toFixed(0)} km  median ${s.medianKm.toFixed(0)} km  unanswered ${(s.unanswered * 100).toFixed(1)}%${s.idAcc === null ? '' : `  geonameid ${s.idAcc.toFixed(3)}`}`;
 
@@ -148,6 +184,9 @@ export const geoSuite: EvalSuite = {
       lines.push(`  summitry            ${fmt(o)}`);
       lines.push(`  most-populous base  ${fmt(b)}`);
       Object.assign(result, { [`${corpus}_acc161`]: o.acc161, [`${corpus}_mean_km`]: Math.round(o.meanKm), [`${corpus}_base_acc161`]: b.acc161 });
+      const rec = recognition(docs);
+      lines.push(`  pipeline end to end: toponym recognition P ${rec.p.toFixed(3)} R ${rec.r.toFixed(3)} F1 ${rec.f1.toFixed(3)}; of the recognised, acc@161km ${rec.acc161.toFixed(3)}`);
+      result[`${corpus}_recog_f1`] = rec.f1;
     }
     return { lines, score: result };
   },

@@ -1,35 +1,87 @@
 import { placeData } from './places-data.js';
 
-/**
- * Countries a document names by adjective ("Russian", "North Korean"): context for choosing
- * among same-named places even where the country itself is never named.
- */
-let pattern: RegExp | null = null;
-let byWord: Map<string, string> | null = null;
+let demonymForms: Map<string, string> | null = null;
 
-function demonymPattern(): { re: RegExp; map: Map<string, string> } {
-  if (!pattern || !byWord) {
-    const d = placeData();
-    byWord = new Map();
-    for (const c of d.countries) for (const w of c.demonyms) byWord.set(w.toLowerCase(), c.country!);
-    // Longest first, so "North Korean" wins over "Korean".
-    const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`\\b(${words.join('|')})s?\\b`, 'gi');
+function demonymIndex(): Map<string, string> {
+  if (!demonymForms) {
+    demonymForms = new Map();
+    for (const c of placeData().countries) for (const w of c.demonyms) demonymForms.set(w, c.country!);
   }
-  return { re: pattern, map: byWord };
+  return demonymForms;
 }
 
-/** Demonym mentions in the text: [start, end, ISO alpha-3] (capitalised words only). */
-export function demonymMentions(text: string): { start: number; end: number; country: string }[] {
-  const { re, map } = demonymPattern();
-  const out: { start: number; end: number; country: string }[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!/^\p{Lu}/u.test(m[1]!)) continue;
-    const country = map.get(m[1]!.toLowerCase());
-    if (country) out.push({ start: m.index, end: m.index + m[1]!.length, country });
+/**
+ * Looks up every run of one to three capitalised words in `forms`, longest first: a plain
+ * scan that is much cheaper than one regular expression with hundreds of alternatives.
+ */
+function scanForms<T>(text: string, forms: Map<string, T>, plural = false): { start: number; end: number; value: T }[] {
+  const out: { start: number; end: number; value: T }[] = [];
+  const firsts = firstWords(forms);
+  // Latin-script capitals spelled out: a \p{Lu} class is several times slower here.
+  const run = /[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž.'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž.'’-]*)*/g;
+  for (let m = run.exec(text); m; m = run.exec(text)) {
+    const found = m[0];
+    if (found.indexOf(' ') === -1 && found.indexOf('\t') === -1) {
+      // One word, the common case: no splitting, no joining.
+      if (!firsts.has(found) && !firsts.has(trimWord(found))) continue;
+      let form = trimWord(found);
+      let value = forms.get(found) ?? forms.get(form);
+      if (value !== undefined && forms.has(found)) form = found;
+      if (value === undefined && plural && form.endsWith('s')) value = forms.get(form.slice(0, -1));
+      if (value !== undefined) out.push({ start: m.index, end: m.index + form.length, value });
+      continue;
+    }
+    const words = found.split(/[ \t]+/);
+    let at = m.index;
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      // Most capitalised words start no form: skip them before building any string.
+      if (firsts.has(words[i]!) || firsts.has(trimWord(words[i]!))) {
+        for (let n = Math.min(3, words.length - i); n > 0 && !matched; n--) {
+          let form = words.slice(i, i + n).join(' ').replace(/['’]s?$/, '');
+          let value = forms.get(form);
+          if (value === undefined && /[.,;:]$/.test(form)) value = forms.get((form = form.slice(0, -1)));
+          if (value === undefined && plural && form.endsWith('s')) value = forms.get(form.slice(0, -1));
+          if (value !== undefined) {
+            out.push({ start: at, end: at + form.length, value });
+            matched = n;
+          }
+        }
+      }
+      const step = matched || 1;
+      for (let k = 0; k < step; k++) at = text.indexOf(words[i + k + 1] ?? '', at + words[i + k]!.length);
+      i += step;
+    }
   }
   return out;
+}
+
+/** A word without a trailing possessive or punctuation mark: "Russia’s" → "Russia". */
+function trimWord(w: string): string {
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 115 /* s */ && w.length > 2) {
+    const q = w.charCodeAt(w.length - 2);
+    return q === 39 || q === 0x2019 ? w.slice(0, -2) : w;
+  }
+  return last === 46 || last === 44 || last === 59 || last === 58 ? w.slice(0, -1) : w;
+}
+
+const firstWordCache = new WeakMap<Map<string, unknown>, Set<string>>();
+function firstWords(forms: Map<string, unknown>): Set<string> {
+  let set = firstWordCache.get(forms);
+  if (!set) {
+    set = new Set();
+    for (const f of forms.keys()) {
+      set.add(f.split(' ')[0]!);
+    }
+    firstWordCache.set(forms, set);
+  }
+  return set;
+}
+
+/** Demonym mentions in the text: [start, end, ISO alpha-3] ("Russian", "North Koreans"). */
+export function demonymMentions(text: string): { start: number; end: number; country: string }[] {
+  return scanForms(text, demonymIndex(), true).map((h) => ({ start: h.start, end: h.end, country: h.value }));
 }
 
 /** The distinct countries a document names by adjective. */
@@ -43,7 +95,6 @@ export function countriesByAdjective(text: string): string[] {
  * form that names both a country and a region (Georgia) says nothing here.
  */
 interface Setting {
-  re: RegExp;
   forms: Map<string, { country?: string; admin1?: string }>;
 }
 let setting: Setting | null = null;
@@ -67,8 +118,12 @@ function settingIndex(): Setting {
   }
   const clean = new Map<string, { country?: string; admin1?: string }>();
   for (const [f, v] of forms) if (v) clean.set(f, v);
-  const alts = [...clean.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  setting = { re: new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), forms: clean };
+  // Adjectives too ("Russian", "North Koreans"), so one scan reads both.
+  for (const [f, country] of demonymIndex()) {
+    if (!clean.has(f)) clean.set(f, { country });
+    if (!clean.has(`${f}s`)) clean.set(`${f}s`, { country });
+  }
+  setting = { forms: clean };
   return setting;
 }
 
@@ -79,13 +134,10 @@ export interface DocumentSetting {
 }
 
 export function documentSetting(text: string): DocumentSetting {
-  const { re, forms } = settingIndex();
-  const countries = new Set(countriesByAdjective(text));
+  const { forms } = settingIndex();
+  const countries = new Set<string>();
   const admin1s = new Set<string>();
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const v = forms.get(m[1]!);
-    if (!v) continue;
+  for (const { value: v } of scanForms(text, forms)) {
     if (v.country) countries.add(v.country);
     if (v.admin1) admin1s.add(`${v.country}/${v.admin1}`);
   }

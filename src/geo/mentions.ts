@@ -19,10 +19,15 @@ export interface FoundMention extends PlaceMention {
   /** For descriptions that point back to a town: country and area constraints. */
   anaphor?: { country: string | null; area: PlaceRecord | null; radiusKm: number; noun: string };
   confidence: number;
+  /** Keep only if resolution finds support in the article (small towns named bare). */
+  tentative?: boolean;
 }
 
 interface Descriptions {
   nouns: Map<string, string>;
+  /** Area adjectives and demonyms, longest first: "North Korean" before "Korean". */
+  areaList: [string, { region: PlaceRecord; radiusKm: number }][];
+  demonymList: [string, string][];
   areas: Map<string, { region: PlaceRecord; radiusKm: number }>;
   ofCue: RegExp;
   described: RegExp;
@@ -60,7 +65,9 @@ function tables(): Descriptions {
   // "the Far Eastern Russian city", "the Russian capital", "the North Korean port city"
   const described = new RegExp(`\\b[Tt]he\\s+((?:(?:${adjAlt}|${modAlt})[ \\t\\n]+){1,4})(${nounAlt})\\b(?!\\s+of\\b)`, 'gu');
   const stop = new Set(loadList('places-stoplist.txt').map(normalisePlaceName));
-  descriptions = { nouns, areas, ofCue, described, stop };
+  const areaList = [...areas].sort((x, y) => y[0].length - x[0].length);
+  const demonymList = data.countries.flatMap((c) => c.demonyms.map((d) => [d, c.country!] as [string, string])).sort((x, y) => y[0].length - x[0].length);
+  descriptions = { nouns, areas, areaList, demonymList, ofCue, described, stop };
   return descriptions;
 }
 
@@ -71,25 +78,69 @@ const PLACE_BEFORE = /\b(in|at|from|near|to|outside|into|across|via|toward|towar
 /** A town known only by a name this small needs a cue before it counts. */
 const MIN_POPULATION = 15_000;
 const COUNTY = /\s(county|parish)$/;
+const ALT_NAME_POPULATION = 500_000;
 
 function nameText(doc: Doc, s: Span): string {
   const norm = s.attrs?.norm;
   return typeof norm === 'string' && norm ? norm : doc.slice(s).replace(/\s+/g, ' ').replace(/['’]s?$/, '');
 }
 
+/**
+ * Last words of the article's longer names ("Barry" of "Mark P. Barry", "Un" of "Kim Jong
+ * Un"): the same word alone later is the person, not a town of that name.
+ */
+function surnames(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const s of doc.layer('name')) {
+    const words = doc.slice(s).split(/\s+/);
+    if (words.length > 1 && s.label !== 'LOC' && !placeData().byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
+  }
+  return out;
+}
+
+/** An organisation named after its place: "Athens Police Department" → Athens. */
+const ORG_WORDS = /\b(Police|Department|County|City Council|Council|School|High School|University|College|Hospital|Airport|Club|Church|Company|Corporation|Bank|Museum|Fire|Sheriff|Court|Board|Authority|Commission|Olympics|Chamber|Library)\b/;
+function leadingPlace(doc: Doc, s: Span, text: string, stop: Set<string>): FoundMention | null {
+  const words = text.split(' ');
+  if (words.length < 2 || !ORG_WORDS.test(text)) return null;
+  for (let n = Math.min(3, words.length - 1); n > 0; n--) {
+    const head = words.slice(0, n).join(' ');
+    if (stop.has(normalisePlaceName(head)) || ORG_WORDS.test(head)) continue;
+    const c = candidates(head).filter((x) => x.via === 'name');
+    const team = c.some((x) => x.rec.kind !== 'city');
+    const big = c.some((x) => x.rec.kind === 'city' && x.rec.population >= MIN_POPULATION);
+    if (team || big) return { start: s.start, end: s.start + head.length, text: head, source: 'name-in-org', confidence: 0.7 };
+  }
+  return null;
+}
+
 /** Is this name span a place the gazetteer can resolve? */
-function nameMention(doc: Doc, s: Span, stop: Set<string>): FoundMention | null {
+function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>): FoundMention | null {
   const label = s.label;
   const kind = s.attrs?.kind;
   if (label === 'PER' || kind === 'person' || s.attrs?.title) return null;
   const text = nameText(doc, s);
   const key = normalisePlaceName(text);
   if (!key || stop.has(key)) return null;
+  // "St. Petersburg" where the names stage split off "St.".
+  const saint = /\b(St\.?|Saint|Ste?\.?)\s$/.exec(doc.text.slice(Math.max(0, s.start - 7), s.start));
+  if (saint) {
+    const longer = `${saint[1]} ${text}`;
+    if (candidates(longer).length) return { start: s.start - saint[0].length, end: s.end, text: longer, source: 'name', confidence: 1 };
+  }
+  // "W.Va." / "D.C." whose final dot the tokenizer left outside the name.
+  if (doc.text[s.end] === '.' && /\.\p{Lu}$/u.test(text)) {
+    const dotted = `${text}.`;
+    const c = candidates(dotted);
+    if (c.length && c[0]!.via === 'abbreviation') return { start: s.start, end: s.end + 1, text: dotted, source: 'name', confidence: 0.9 };
+  }
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
-  const cands = candidates(text).filter((c) => c.via !== 'demonym');
-  if (!cands.length) return null;
+  // Nor are names that only contain a place ("Moscow State University", via 'part').
+  const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
+  if (!cands.length) return leadingPlace(doc, s, text, stop);
   const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
   const team = placeData().byKey.get(key) ?? [];
+  if (!team.length && !key.includes(' ') && people.has(key)) return null;
   // Organisations are places only when the team's data lists them (the Kremlin, the Blue House).
   if ((label === 'ORG' || kind === 'org') && !team.some((r) => r.kind === 'venue')) return null;
   const after = doc.text.slice(s.end, s.end + 20);
@@ -97,12 +148,15 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>): FoundMention | null 
   const hint = hintAfter(doc.text, s.end);
   if (team.length || hint) return { start: s.start, end: s.end, text, hint, source: 'name', confidence: 1 };
   // Only towns: their own name (not an alternate), and either a large place or a cue before it.
-  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key))) && c.rec.kind === 'city');
+  // A town's own name, or a well-known other spelling of a large one ("Ulaanbaatar").
+  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city');
   if (!own.length && !known.length) return null;
   const big = own.some((c) => c.rec.population >= MIN_POPULATION);
   const cue = PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
-  if (!big && !cue) return null;
-  return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
+  if (big || cue) return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
+  // A small town with no cue: kept only if the article's other places vouch for it (same
+  // first-level region, or within 100 km), decided after resolution.
+  return { start: s.start, end: s.end, text, source: 'name-small', confidence: 0.6, tentative: true };
 }
 
 export function findPlaceMentions(doc: Doc): FoundMention[] {
@@ -124,9 +178,10 @@ export function findPlaceMentions(doc: Doc): FoundMention[] {
     taken.push([start, end]);
   }
 
+  const people = surnames(doc);
   for (const s of doc.layer('name')) {
     if (overlaps(s.start, s.end)) continue;
-    const found = nameMention(doc, s, t.stop);
+    const found = nameMention(doc, s, t.stop, people);
     if (found) {
       out.push(found);
       taken.push([s.start, s.end]);
@@ -140,20 +195,19 @@ export function findPlaceMentions(doc: Doc): FoundMention[] {
     if (overlaps(start, end)) continue;
     const words = m[1]!.replace(/\s+/g, ' ').trim();
     const noun = t.nouns.get(m[2]!);
-    const data = placeData();
     let country: string | null = null;
     let area: { region: PlaceRecord; radiusKm: number } | null = null;
     // Longest adjectives first: "North Korean" before "Korean", "Far Eastern" before "Eastern".
     let rest = ` ${words} `;
-    for (const [adj, a] of [...t.areas].sort((x, y) => y[0].length - x[0].length)) {
+    for (const [adj, a] of t.areaList) {
       if (rest.includes(` ${adj} `)) {
         area = a;
         rest = rest.replace(` ${adj} `, ' ');
       }
     }
-    for (const c of [...data.countries].flatMap((c) => c.demonyms.map((d) => [d, c] as const)).sort((x, y) => y[0].length - x[0].length)) {
-      if (rest.includes(` ${c[0]} `)) {
-        country = c[1].country;
+    for (const [demonym, iso3] of t.demonymList) {
+      if (rest.includes(` ${demonym} `)) {
+        country = iso3;
         break;
       }
     }

@@ -4,7 +4,18 @@
  * removed, spaces and hyphens collapsed. "St. Petersburg", "Saint-Petersburg" and
  * "st petersburg" share one key; so do "Moscow’s" and "Moscow".
  */
+const memo = new Map<string, string>();
+
 export function normalisePlaceName(name: string): string {
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit;
+  const key = compute(name);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(name, key);
+  return key;
+}
+
+function compute(name: string): string {
   let s = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -39,6 +39,8 @@ export interface PlaceData {
   byIso3: Map<string, CountryRecord>;
   /** Demonym key ("north korean", "european") → country or area. */
   demonyms: Map<string, PlaceRecord>;
+  /** Abbreviations ("Tenn.", "B.C.") by key: read after a comma, or as a last resort. */
+  abbreviations: Map<string, PlaceRecord>;
   /** Region records by "ISO3/admin1". */
   regionsByAdmin1: Map<string, PlaceRecord>;
 }
@@ -91,18 +93,22 @@ export function placeData(): PlaceData {
   }
   const g = gazetteer();
   const regionsByAdmin1 = new Map<string, PlaceRecord>();
+  const abbreviations = new Map<string, PlaceRecord>();
   for (const row of loadTable('places-regions.tsv').rows) {
     let admin1 = row.admin1 ?? '';
     const country = row.country || null;
     if (!admin1 && row.capital && country) {
       // The first-level code of the region is its capital's.
-      const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.cc[h.row]!) === country);
-      if (hit) admin1 = g.admin1[hit.row]!;
+      const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.ccOf(h.row)) === country);
+      if (hit) admin1 = g.admin1Of(hit.row);
     }
     const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
     // Abbreviations ("Tenn.") only name the region after a comma (see context.ts).
-    for (const n of [r.name, ...split(row.aliases)]) if (!/^[\p{L}.]{1,6}\.$/u.test(n) || n.length > 6) add(n, r);
+    for (const n of [r.name, ...split(row.aliases)]) {
+      if (/^[\p{L}. ]{1,7}\.$/u.test(n)) abbreviations.set(normalisePlaceName(n), r);
+      else add(n, r);
+    }
     for (const d of split(row.demonyms)) if (!demonyms.has(normalisePlaceName(d))) demonyms.set(normalisePlaceName(d), r);
   }
   for (const row of loadTable('places-venues.tsv').rows) {
@@ -110,7 +116,7 @@ export function placeData(): PlaceData {
     const r: PlaceRecord = { id: `venue:${row.name}`, kind, name: row.name!, country: row.country || null, admin1: '', lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: 'VENUE' };
     for (const n of [r.name, ...split(row.aliases)]) add(n, r);
   }
-  data = { byKey, countries, iso2to3, byIso3, demonyms, regionsByAdmin1 };
+  data = { byKey, countries, iso2to3, byIso3, demonyms, regionsByAdmin1, abbreviations };
   return data;
 }
 
@@ -122,9 +128,9 @@ export function townRecord(row: number): PlaceRecord {
   return {
     id: `geonames:${id}`,
     kind: 'city',
-    name: g.name[row]!,
-    country: d.iso2to3.get(g.cc[row]!) ?? null,
-    admin1: g.admin1[row]!,
+    name: g.nameOf(row),
+    country: d.iso2to3.get(g.ccOf(row)) ?? null,
+    admin1: g.admin1Of(row),
     lat: Math.round(g.lat[row]! * 1e4) / 1e4,
     lon: Math.round(g.lon[row]! * 1e4) / 1e4,
     population: g.population[row]!,
@@ -140,7 +146,7 @@ export function capitalOf(iso3: string): PlaceRecord | null {
     const g = gazetteer();
     const d = placeData();
     for (const row of g.withFeature('PPLC')) {
-      const c = d.iso2to3.get(g.cc[row]!);
+      const c = d.iso2to3.get(g.ccOf(row));
       if (c && !capitals.has(c)) capitals.set(c, townRecord(row));
     }
   }

@@ -34,6 +34,7 @@ interface Candidate {
 const MAX_TOWNS = 60;
 /** Suffixes that name the kind of place, tried off when the full name is unknown. */
 const SUFFIX = /\s+(county|parish|township|twp|borough|city|town|village|province|region|oblast|krai|district|state|municipality|prefecture|island|islands|valley|area)$/;
+const ABBREVIATION = /^\p{Lu}[\p{L}. ]{0,6}\.$/u;
 const COUNTY = /\s(county|parish)$/;
 const PREFIX = /^(city of|town of|village of|county of|state of|province of|port of|republic of)\s+/;
 
@@ -58,20 +59,52 @@ const candidateCache = new Map<string, Candidate[]>();
 /** Candidates for one surface form, best prior first (cached per process). */
 export function candidates(text: string): Candidate[] {
   const key = normalisePlaceName(text);
-  const hit = candidateCache.get(key);
+  // "Kan.", "Tenn.": written as an abbreviation, read as one first.
+  const dotted = ABBREVIATION.test(text.trim());
+  const cacheKey = dotted ? `${key}.` : key;
+  const hit = candidateCache.get(cacheKey);
   if (hit) return hit;
+  if (dotted) {
+    const abbr = placeData().abbreviations.get(key);
+    // Only the exact spelling: "La." is Louisiana, "L.A." is not.
+    if (abbr && abbr.surfaces?.includes(text.trim())) {
+      const only = [{ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' }];
+      candidateCache.set(cacheKey, only);
+      return only;
+    }
+  }
   const out = lookupKey(key, 'name');
   if (!out.length) {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
   }
+  // "Va.", "B.C.": an abbreviation outranks towns known only by an alternate name.
+  const abbr = placeData().abbreviations.get(key);
+  if (abbr && out.every((c) => c.via.endsWith('-alt'))) out.unshift({ rec: abbr, prior: kindPrior(abbr, false), via: 'abbreviation' });
   // "Turkish", "Russians", "European": the country or area, beside any town of that name.
   const demonym = placeData().demonyms.get(key) ?? placeData().demonyms.get(key.replace(/s$/, ''));
   if (demonym && !out.some((c) => c.rec === demonym)) out.push({ rec: demonym, prior: kindPrior(demonym, false) - 1, via: 'demonym' });
+  // "Colorado State University", "European Commission": a known place inside the name.
+  if (!out.length && key.includes(' ')) out.push(...partCandidates(key));
   out.sort((a, b) => b.prior - a.prior);
   if (candidateCache.size > 50_000) candidateCache.clear();
-  candidateCache.set(key, out);
+  candidateCache.set(cacheKey, out);
   return out;
+}
+
+function partCandidates(key: string): Candidate[] {
+  const words = key.split(' ');
+  const d = placeData();
+  for (let n = words.length - 1; n > 0; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const part = words.slice(i, i + n).join(' ');
+      const team = d.byKey.get(part) ?? [];
+      const demonym = d.demonyms.get(part);
+      const found = team.length ? team : demonym ? [demonym] : [];
+      if (found.length) return found.map((rec) => ({ rec, prior: kindPrior(rec, false) - 1, via: 'part' }));
+    }
+  }
+  return [];
 }
 
 function lookupKey(key: string, via: string): Candidate[] {
@@ -108,10 +141,30 @@ interface Group {
   /** Current scores and probabilities, parallel to cands. */
   scores: number[];
   probs: number[];
-  rules: string[];
+  /** Which context terms applied (RULE_* bits), parallel to cands. */
+  rules: number[];
 }
 
-const admin1Key = (r: PlaceRecord) => (r.country && r.admin1 ? `${r.country}/${r.admin1}` : '');
+const RULE_COUNTRY = 1;
+const RULE_ADMIN1 = 2;
+const RULE_NEAR = 4;
+/** Context weights, in the prior's units (one = ten times the population). */
+const W_COUNTRY_ANY = 1;
+const W_COUNTRY_SHARE = 3;
+const W_ADMIN1 = 2.5;
+const W_NEAR = 1.5;
+const MAX_BONUS = 8;
+const PASSES = 3;
+const COUNTY_KM = 60;
+const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
+
+/** "ISO3/admin1", computed once per record (the scoring loops ask for it often). */
+const admin1Keys = new WeakMap<PlaceRecord, string>();
+function admin1Key(r: PlaceRecord): string {
+  let k = admin1Keys.get(r);
+  if (k === undefined) admin1Keys.set(r, (k = r.country && r.admin1 ? `${r.country}/${r.admin1}` : ''));
+  return k;
+}
 
 /** Candidates scored per group (the few best by prior): enough, and keeps the spatial term cheap. */
 const MAX_SCORED = 25;
@@ -144,7 +197,8 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     if (!g) {
       let cands = candidates(m.text);
       const h = m.hint;
-      if (h) {
+      // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
+      if (h && !cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
         if (narrowed.length) cands = narrowed;
       }
@@ -157,17 +211,42 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       if (COUNTY.test(normalisePlaceName(m.text)) && cands.every((c) => c.via.startsWith('stripped'))) {
         cands = cands.map((c) => ({ ...c, prior: 2, via: 'county' }));
       }
+      // The context adds at most MAX_BONUS: a candidate further behind can never win.
+      const top = Math.max(...cands.map((c) => c.prior));
+      cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 'prior') };
+      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
       groups.set(key, g);
     }
     return g;
   });
+  // "Paris, Tenn." early on says which Paris a later bare "Paris" is.
+  const hinted = new Map<string, Set<PlaceRecord>>();
+  for (const [key, g] of groups) {
+    const [name, country, admin1] = key.split('|');
+    if ((country || admin1) && g.cands.length) hinted.set(name!, new Set(g.cands.map((c) => c.rec)));
+  }
+  if (hinted.size) {
+    for (const [key, g] of groups) {
+      const [name, country, admin1] = key.split('|');
+      const known = hinted.get(name!);
+      if (known && !country && !admin1) {
+        const narrowed = g.cands.filter((c) => known.has(c.rec));
+        if (narrowed.length) {
+          g.cands = narrowed;
+          g.scores = narrowed.map((c) => c.prior);
+          g.probs = softmax(g.scores);
+          g.rules = narrowed.map(() => 0);
+        }
+      }
+    }
+  }
   const list = [...groups.values()].filter((g) => g.cands.length);
   const fixedCountries = new Map<string, number>();
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
-  for (let pass = 0; pass < 3 && list.length; pass++) {
+  for (const m of mentions) if (m.hint?.admin1 && m.hint.country) fixedAdmin1.add(`${m.hint.country}/${m.hint.admin1}`);
+  for (let pass = 0; pass < PASSES && list.length; pass++) {
     // Support from every group's candidates, weighted by their probability.
     const countryTotal = new Map(fixedCountries);
     const admin1Total = new Map<string, number>();
@@ -176,6 +255,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const admin1 = new Map<string, number>();
       g.cands.forEach((c, i) => {
         const p = g.probs[i]!;
+        if (p < 0.01) return;
         if (c.rec.country) country.set(c.rec.country, (country.get(c.rec.country) ?? 0) + p);
         const a = admin1Key(c.rec);
         if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.kind === 'region' ? 2 : 1));
@@ -185,42 +265,43 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       return { country, admin1 };
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
+    // The towns each group likely means, for the closeness term.
+    const likely = list.map((g) => g.cands.flatMap((c, i) => (c.rec.kind === 'city' && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
     list.forEach((g, gi) => {
       g.cands.forEach((c, i) => {
         const r = c.rec;
         let score = c.prior;
-        const rules: string[] = [];
+        let rules = 0;
         if (r.country) {
           const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
           if (support > 0.3) {
-            score += 1 + (3 * Math.min(support, others)) / others;
-            rules.push('country');
+            score += W_COUNTRY_ANY + (W_COUNTRY_SHARE * Math.min(support, others)) / others;
+            rules |= RULE_COUNTRY;
           }
         }
         const a = admin1Key(r);
         if (a && r.kind !== 'region') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
           if (support > 0.2) {
-            score += 2.5 * Math.min(1, support);
-            rules.push('admin1');
+            score += W_ADMIN1 * Math.min(1, support);
+            rules |= RULE_ADMIN1;
           }
         }
         if (r.kind === 'city') {
           let near = 0;
-          list.forEach((h, hi) => {
-            if (hi === gi) return;
-            h.cands.forEach((o, j) => {
-              if (o.rec.kind !== 'city' || Math.abs(o.rec.lat - r.lat) > 1 || h.probs[j]! < 0.05) return;
-              if (distanceKm(r.lat, r.lon, o.rec.lat, o.rec.lon) < 100) near += h.probs[j]!;
-            });
-          });
+          for (let hi = 0; hi < likely.length; hi++) {
+            if (hi === gi) continue;
+            for (const o of likely[hi]!) {
+              if (Math.abs(o.lat - r.lat) < 1 && distanceKm(r.lat, r.lon, o.lat, o.lon) < 100) near += o.p;
+            }
+          }
           if (near > 0.2) {
-            score += 1.5 * Math.min(1, near);
-            rules.push('near');
+            score += W_NEAR * Math.min(1, near);
+            rules |= RULE_NEAR;
           }
         }
         g.scores[i] = score;
-        g.rules[i] = rules.length ? rules.join('+') : 'prior';
+        g.rules[i] = rules;
       });
     });
     for (const g of list) g.probs = softmax(g.scores);
@@ -231,30 +312,37 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     let best = 0;
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const c = g.cands[best]!;
-    // A county whose namesake town lies outside the document's region: the region's focus.
-    if (c.via === 'county' && !g.rules[best]!.includes('admin1') && focus) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
+    // A county: its namesake town when that lies near the document's focus, else the focus.
+    if (c.via === 'county' && focus && (!(g.rules[best]! & RULE_ADMIN1) || distanceKm(c.rec.lat, c.rec.lon, focus.lat, focus.lon) > COUNTY_KM)) return { place: focus, confidence: 0.3, rule: 'fallback:county-focus', candidates: g.cands.length };
     const confidence = Math.round(Math.min(0.95, 0.4 + 0.55 * g.probs[best]!) * 100) / 100;
-    return { place: c.rec, confidence, rule: c.via === 'name' ? g.rules[best]! : `${g.rules[best]}:${c.via}`, candidates: g.cands.length };
+    return { place: c.rec, confidence, rule: c.via === 'name' ? ruleName(g.rules[best]!) : `${ruleName(g.rules[best]!)}:${c.via}`, candidates: g.cands.length };
   });
 }
 
-/** The town of the document's most named first-level region. */
+/**
+ * Where the document is set: the centre of the towns it names in its most named first-level
+ * region (a local paper's county, river or unknown hamlet lies near there).
+ */
 function documentFocus(list: Group[]): PlaceRecord | null {
-  const counts = new Map<string, { n: number; rec: PlaceRecord }>();
+  const groups = new Map<string, PlaceRecord[]>();
   for (const g of list) {
     let best = 0;
     for (let i = 1; i < g.cands.length; i++) if (g.scores[i]! > g.scores[best]!) best = i;
     const r = g.cands[best]?.rec;
-    if (!r || r.kind !== 'city') continue;
+    if (!r || r.kind !== 'city' || g.cands[best]!.via === 'county') continue;
     const a = admin1Key(r);
     if (!a) continue;
-    const hit = counts.get(a);
-    if (hit) hit.n++;
-    else counts.set(a, { n: 1, rec: r });
+    const towns = groups.get(a);
+    if (towns) towns.push(r);
+    else groups.set(a, [r]);
   }
-  let best: { n: number; rec: PlaceRecord } | null = null;
-  for (const v of counts.values()) if (!best || v.n > best.n) best = v;
-  return best?.rec ?? null;
+  let top: PlaceRecord[] | null = null;
+  for (const towns of groups.values()) if (!top || towns.length > top.length) top = towns;
+  if (!top) return null;
+  const lat = top.reduce((s, r) => s + r.lat, 0) / top.length;
+  const lon = top.reduce((s, r) => s + r.lon, 0) / top.length;
+  const first = top[0]!;
+  return { ...first, id: `focus:${admin1Key(first)}`, name: `${first.name} area`, lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4, kind: 'other', population: 0, geonameid: undefined, fcode: 'FOCUS' };
 }
 
 export type { PlaceKind, PlaceRecord };

@@ -57,6 +57,7 @@ export const placesStage: Stage = {
     named.forEach((m, i) => {
       const r = res[i]!;
       if (!r.place || r.rule.startsWith('fallback')) return;
+      if (m.tentative && !/admin1|near/.test(r.rule)) return;
       resolved.push({ m, p: r.place });
       spans.push(span(m, r.place, `${m.source}:${r.rule}`, r.confidence * m.confidence));
     });
