@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from '../doc/doc.js';
-import { buildPipeline } from '../pipeline/stages.js';
+import { pipelineFor } from '../pipeline/stages.js';
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /**
@@ -54,7 +54,7 @@ export const actorsSuite: EvalSuite = {
   description: 'actor country codes on the PETRARCH2 gold sentences',
   async run(args): Promise<EvalResult> {
     const gold = readPetrarchGold(goldFile(args.data));
-    const pipeline = buildPipeline(['events']);
+    const pipeline = pipelineFor(['actor']);
     let tp = 0;
     let fp = 0;
     let fn = 0;

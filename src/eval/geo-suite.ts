@@ -4,7 +4,7 @@ import { documentSetting, hintAfter } from '../geo/context.js';
 import { gazetteer } from '../geo/gazetteer.js';
 import { distanceKm, mostPopulous, resolveMentions, type Resolution } from '../geo/resolve.js';
 import { Doc } from '../doc/doc.js';
-import { buildPipeline } from '../pipeline/stages.js';
+import { pipelineFor } from '../pipeline/stages.js';
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /**
@@ -120,7 +120,7 @@ export function resolveGoldDoc(doc: GoldDoc, toponyms: GoldToponym[]): Resolutio
  * this is a guide, not a leaderboard figure.
  */
 function recognition(docs: GoldDoc[]): { p: number; r: number; f1: number; acc161: number } {
-  const pipeline = buildPipeline(['events']);
+  const pipeline = pipelineFor(['place']);
   let sys = 0;
   let sysHit = 0;
   let gold = 0;

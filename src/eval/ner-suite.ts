@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Doc } from '../doc/doc.js';
-import { buildPipeline } from '../pipeline/stages.js';
+import { pipelineFor } from '../pipeline/stages.js';
 import { findNames } from '../stages/names.js';
 import { conllFiles, readConllFile, scoreNer, type NerDoc, type NerSpan, type NerType, type PRF } from './conll.js';
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /** Our name layer over the rebuilt text of each gold document (the stages before it run too). */
 export function tagWithNames(docs: NerDoc[]): NerSpan[][] {
-  const pipeline = buildPipeline(['events']);
+  const pipeline = pipelineFor(['name']);
   return docs.map((d) => {
     const doc = new Doc(d.name, d.text, { source: d.name, format: 'txt', title: null, publisher: null, url: null, published: null });
     pipeline.run(doc);

@@ -2,7 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as chrono from 'chrono-node';
 import { Doc } from '../doc/doc.js';
-import { buildPipeline } from '../pipeline/stages.js';
+import { pipelineFor } from '../pipeline/stages.js';
 import type { TimexAttrs } from '../stages/timex.js';
 import { pad2 } from '../util/dates.js';
 import { readMeantimeTimexJsonl, readTimeMLDir, writeTimeML, type TimeMLDoc } from './timeml.js';
@@ -10,7 +10,7 @@ import { formatTimexReport, scoreTimex, type SystemTimex } from './timex-score.j
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /** The time layer as the pipeline runs it, over a document whose date is given. */
-const timePipeline = () => buildPipeline(['names', 'events']);
+const timePipeline = () => pipelineFor(['timex', 'timex-other']);
 
 export function tagWithPipeline(docs: TimeMLDoc[]): SystemTimex[][] {
   const pipeline = timePipeline();

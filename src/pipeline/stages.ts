@@ -15,3 +15,22 @@ export const STAGES: readonly Stage[] = [cleanStage, segmentStage, datelineStage
 export function buildPipeline(disabled: readonly string[] = []): Pipeline {
   return new Pipeline(STAGES, disabled);
 }
+
+/**
+ * The smallest pipeline that produces `layers`: the stages that make them and, transitively,
+ * what those stages require; every other stage is switched off. Evaluations of one layer use
+ * it, so a new downstream stage never breaks or slows them.
+ */
+export function pipelineFor(layers: readonly string[]): Pipeline {
+  const needed = new Set<string>();
+  const want = [...layers];
+  while (want.length) {
+    const layer = want.pop()!;
+    const stage = STAGES.find((s) => s.produces.includes(layer));
+    if (!stage) throw new Error(`no stage produces layer "${layer}"`);
+    if (needed.has(stage.name)) continue;
+    needed.add(stage.name);
+    want.push(...stage.requires);
+  }
+  return buildPipeline(STAGES.filter((s) => !needed.has(s.name)).map((s) => s.name));
+}
