@@ -7,13 +7,17 @@ import { KNOWLEDGE_DIR, loadList, loadTable } from '../util/knowledge.js';
  * knowledge/ner-*.tsv, titles, stopwords, demonyms and the GeoNames place names in
  * models/ner-places.txt (built by scripts/build-ner-places.mjs).
  */
+export type PlaceKind = 'country' | 'region' | 'loc';
+
 export interface Lexicon {
   stop: Set<string>;
   titles: Set<string>;
   demonyms: Set<string>;
   firstNames: Set<string>;
   /** Countries, regions and other places from knowledge/ner-places.tsv: name → kind. */
-  places: Map<string, 'gpe' | 'loc'>;
+  places: Map<string, PlaceKind>;
+  /** Well-known people by the name the news uses alone ("Yeltsin", "Clinton"). */
+  people: Set<string>;
   /** GeoNames populated places. */
   cities: Set<string>;
   orgs: Map<string, { type: 'ORG' | 'LOC'; kind: string }>;
@@ -39,8 +43,8 @@ function modelList(name: string): string[] {
 
 export function lex(): Lexicon {
   if (lexicon) return lexicon;
-  const places = new Map<string, 'gpe' | 'loc'>();
-  for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' ? 'loc' : 'gpe');
+  const places = new Map<string, PlaceKind>();
+  for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' || r.kind === 'region' ? r.kind : 'country');
   const orgs = new Map<string, { type: 'ORG' | 'LOC'; kind: string }>();
   for (const r of loadTable('ner-orgs.tsv').rows) orgs.set(r.name!, { type: r.type === 'LOC' ? 'LOC' : 'ORG', kind: r.kind || 'org' });
   const orgLast = new Set<string>();
@@ -61,6 +65,7 @@ export function lex(): Lexicon {
     titles: new Set(loadList('titles.txt')),
     demonyms: new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!)),
     firstNames: new Set(loadList('ner-first-names.txt')),
+    people: new Set(loadList('ner-people.txt')),
     places,
     cities,
     orgs,

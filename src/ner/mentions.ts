@@ -18,6 +18,8 @@ export interface Candidate {
   /** The word before the name (lower-cased) and after it, for context cues. */
   before: string;
   after: string;
+  /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
+  inParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
   sentenceStart: boolean;
@@ -39,15 +41,30 @@ const PLACE_HEADS = new Set(['Republic', 'Kingdom', 'Gulf', 'Bay', 'Sea', 'Isle'
 /** "U.S" + "." → "U.S."; "Corp" + "." → "Corp.". */
 const DOTTED = /^(?:\p{Lu}\.)*\p{Lu}$|^(?:Corp|Inc|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft|Gen|Sgt|Lt|Col|Capt|Adm)$/u;
 
-const norm = (w: string) => w.replace(/’/g, "'").replace(/\s+/g, ' ');
+const norm = (w: string) => (w.includes('’') || /\s/.test(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
+
+/** Starts with a capital letter (ASCII fast path: this runs on every token). */
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(w);
+}
 
 function isShouting(words: string[]): boolean {
   let caps = 0;
   let letters = 0;
   for (const w of words) {
-    if (w.length < 2 || !LETTERS.test(w)) continue;
+    if (w.length < 2) continue;
+    const c0 = w.charCodeAt(0);
+    const c1 = w.charCodeAt(1);
+    // Two ASCII lower-case letters up front: an ordinary word, no regex needed.
+    if (c0 >= 97 && c0 <= 122) {
+      letters++;
+      continue;
+    }
+    if (!LETTERS.test(w)) continue;
     letters++;
-    if (ALL_CAPS.test(w)) caps++;
+    if ((c1 < 97 || c1 > 122) && ALL_CAPS.test(w)) caps++;
   }
   return letters >= 2 && caps / letters >= 0.7;
 }
@@ -66,14 +83,13 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   return out;
 }
 
-type Context = Pick<Candidate, 'before' | 'after' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
+type Context = Pick<Candidate, 'before' | 'after' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
 
 /** "Russian", "North Korean", "Russian-North Korean", but not "U.S." (a place). */
 function isDemonym(text: string, L: Lexicon): boolean {
-  const bare = text.replace(POSSESSIVE, '');
-  if (L.places.has(bare) || L.places.has(`${bare}.`)) return false;
-  if (L.demonyms.has(bare)) return true;
-  return bare.split('-').every((p) => L.demonyms.has(p));
+  const bare = text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '') : text;
+  if (L.demonyms.has(bare)) return !L.places.has(bare) && !L.places.has(`${bare}.`);
+  return bare.includes('-') && bare.split('-').every((p) => L.demonyms.has(p));
 }
 
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
@@ -92,13 +108,17 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   if (!tokens.length) return [];
   const words = tokens.map((t) => doc.slice(t));
   const ends = tokens.map((t) => t.end);
-  const numbers = words.filter((w) => /^\d/.test(w)).length;
+  const digit = (w: string | undefined) => w !== undefined && w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
+  const numbers = words.filter((w) => digit(w)).length;
+  let firstContent = 0;
+  while (firstContent < words.length && !/[\p{L}\p{N}]/u.test(words[firstContent]!)) firstContent++;
   const tableLike = numbers >= 2 && numbers / words.length > 0.2;
   const context = (i: number, j: number) => ({
     before: i > 0 ? words[i - 1]!.toLowerCase() : '',
     after: j < words.length ? words[j]! : '',
-    scoreLine: tableLike && j < words.length && /^\d/.test(words[j]!),
-    sentenceStart: words.slice(0, i).every((w) => !/[\p{L}\p{N}]/u.test(w)),
+    inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    scoreLine: tableLike && digit(words[j]),
+    sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
   if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context);
@@ -107,20 +127,21 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!CAPITALISED.test(words[i]!) || words[i] === '-') {
+    if (!isCap(words[i]!)) {
       i++;
       continue;
     }
     let j = i + 1;
     for (; j < tokens.length; j++) {
-      const gap = doc.text.slice(ends[j - 1]!, tokens[j]!.start);
-      if (!/^[ \t]*\n?[ \t]*$/.test(gap) && gap !== '-' && gap !== '&') break;
-      if (POSSESSIVE.test(words[j - 1]!) && /['’]/.test(words[j - 1]!)) break;
+      const single = tokens[j]!.start === ends[j - 1]! + 1 && doc.text[ends[j - 1]!] === ' ';
+      if (!single && !/^[ \t]*\n?[ \t]*$/.test(doc.text.slice(ends[j - 1]!, tokens[j]!.start))) break;
+      const prev = words[j - 1]!;
+      if ((prev.endsWith("'s") || prev.endsWith('’s') || prev.endsWith("'") || prev.endsWith('’')) && prev.length > 2) break;
       const w = words[j]!;
-      if (CAPITALISED.test(w)) continue;
+      if (isCap(w)) continue;
       // A particle or "of" inside a name needs a capitalised word after it.
       const next = words[j + 1];
-      if (!next || !CAPITALISED.test(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
+      if (!next || !isCap(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
       if (PARTICLES.has(w) || w === '&') continue;
       const head = words[j - 1]!;
       if (OF_WORDS.has(w) && (L.orgFirst.has(head) || PLACE_HEADS.has(head))) continue;
@@ -156,7 +177,7 @@ function emitRun(
   while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (i === 0 && common(words[i]!)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
-  while (j > i && (!CAPITALISED.test(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
+  while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
   if (i >= j) return;
   const run = words.slice(i, j).map(norm);
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
@@ -168,11 +189,12 @@ function emitRun(
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;
   // A leading nationality or country before a name that is no organisation: "American Dennis
   // Mitchell", "U.S. Labor Day" → two mentions.
-  if (!orgish && !title && j - nameFrom > 1) {
+  const whole = words.slice(nameFrom, j).join(' ');
+  if (!orgish && !title && j - nameFrom > 1 && !L.places.has(whole) && !L.cities.has(whole) && !PLACE_HEADS.has(words[nameFrom + 1]!)) {
     for (const n of [2, 1]) {
       if (j - nameFrom <= n) continue;
       const head = words.slice(nameFrom, nameFrom + n).join(' ');
-      if (isDemonym(head, L) || L.places.get(head) === 'gpe') {
+      if (isDemonym(head, L) || L.places.get(head) === 'country') {
         pushMention(doc, tokens, words, ends, nameFrom, nameFrom + n, null, L, context, out);
         nameFrom += n;
         break;
@@ -219,7 +241,7 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<str
       if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
-      const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place ?? 'gpe', by: 'names/capitals-place' };
+      const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
       out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, words: name.split(' '), title: null, forced, demonym: false, ...context(i, i + n) });
       hit = n;
     }

@@ -28,7 +28,7 @@ const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (
 function firstPass(c: Candidate, sports: boolean): Typed | null {
   const L = lex();
   if (c.forced) {
-    if (sports && c.forced.by === 'names/capitals-place' && c.scoreLine && !L.places.has(c.words.join(' '))) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    if (sports && c.forced.by === 'names/capitals-place' && c.scoreLine) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
   let text = c.words.join(' ');
@@ -42,7 +42,10 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   const org = L.orgs.get(text);
   if (org) return { type: org.type, kind: org.kind, by: 'names/known-org', confidence: 0.9 };
   const place = L.places.get(text);
-  if (place) return { type: 'LOC', kind: place, by: 'names/known-place', confidence: 0.9 };
+  if (place && !(sports && c.scoreLine && place !== 'country')) return { type: 'LOC', kind: place === 'loc' ? 'loc' : 'gpe', by: 'names/known-place', confidence: 0.9 };
+  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)".
+  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   if (c.scoreLine && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
@@ -58,6 +61,8 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   if (c.title) return { type: 'PER', kind: 'person', by: 'names/title', confidence: 0.85 };
   if (L.firstNames.has(first) && c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.8 };
   if (PERSON_BEFORE.has(c.before)) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.7 };
+  // Inner capitals ("NationsBank", "KeyCorp") mark a company.
+  if (c.words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first)) return { type: 'ORG', kind: 'org', by: 'names/camel-case', confidence: 0.6 };
   if (c.words.length === 1 && ACRONYM.test(first)) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
   return null;
 }
@@ -87,7 +92,6 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's name that the document also uses as a person's ("Clinton", "Dole").
     if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
-    if (t && t.by === 'names/geonames' && PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     if (c.sentenceStart && c.words.length === 1 && !inside.has(text) && L.common.has(text.toLowerCase())) return null;

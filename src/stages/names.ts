@@ -11,6 +11,7 @@ import { loadList } from '../util/knowledge.js';
  */
 
 const POSSESSIVE = /['’]s?$/u;
+const bare = (w: string) => (w.includes("'") || w.includes('’') ? w.replace(POSSESSIVE, '') : w);
 
 /**
  * Words the document writes in lower case (a capitalised one opening a sentence is then a common
@@ -24,8 +25,8 @@ function docWords(doc: Doc): DocWords {
   for (const t of doc.layer('token')) {
     while (s < sentences.length && sentences[s]!.end <= t.start) s++;
     const c = doc.text.charCodeAt(t.start);
-    if (c >= 97 && c <= 122) lower.add(doc.slice(t).replace(POSSESSIVE, ''));
-    else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(doc.slice(t).replace(POSSESSIVE, ''));
+    if (c >= 97 && c <= 122) lower.add(bare(doc.slice(t)));
+    else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(bare(doc.slice(t)));
   }
   return { lower, inside };
 }
