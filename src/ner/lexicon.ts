@@ -24,6 +24,8 @@ export interface Lexicon {
   orgLast: Set<string>;
   orgFirst: Set<string>;
   miscLast: Set<string>;
+  /** Word endings → type, longest first. */
+  suffixes: [string, 'PER' | 'LOC' | 'MISC'][];
   /** Words licensed news text writes in lower case (models/ner-common-words.txt). */
   common: Set<string>;
   /** Lower-cased forms of all gazetteer entries, for text in capitals ("JAPAN", "NORTH KOREA"). */
@@ -71,6 +73,9 @@ export function lex(): Lexicon {
     orgs,
     orgLast,
     orgFirst,
+    suffixes: loadTable('ner-suffixes.tsv')
+      .rows.map((r): [string, 'PER' | 'LOC' | 'MISC'] => [r.suffix!, r.type === 'PER' || r.type === 'MISC' ? r.type : 'LOC'])
+      .sort((a, b) => b[0].length - a[0].length),
     common: new Set(modelList('ner-common-words.txt')),
     miscLast: new Set(loadList('ner-misc-words.txt')),
     upper,

@@ -190,7 +190,7 @@ function emitRun(
   // A leading nationality or country before a name that is no organisation: "American Dennis
   // Mitchell", "U.S. Labor Day" → two mentions.
   const whole = words.slice(nameFrom, j).join(' ');
-  if (!orgish && !title && j - nameFrom > 1 && !L.places.has(whole) && !L.cities.has(whole) && !PLACE_HEADS.has(words[nameFrom + 1]!)) {
+  if (!orgish && !title && j - nameFrom > 1 && !L.places.has(whole) && !L.cities.has(whole) && !PLACE_HEADS.has(words[nameFrom + 1]!) && !L.miscLast.has(words[j - 1]!)) {
     for (const n of [2, 1]) {
       if (j - nameFrom <= n) continue;
       const head = words.slice(nameFrom, nameFrom + n).join(' ');

@@ -94,13 +94,19 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
-    if (c.sentenceStart && c.words.length === 1 && !inside.has(text) && L.common.has(text.toLowerCase())) return null;
+    // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
+    if (c.words.length === 1 && L.common.has(text.toLowerCase())) return null;
     if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
     if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
     if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    // "Vienna-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
+    if (/^\p{Lu}[\p{L}.']*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
+    const suffix = L.suffixes.find(([end]) => text.length > end.length + 2 && text.endsWith(end));
+    if (suffix && (!sports || suffix[1] !== 'LOC')) return { type: suffix[1], kind: kindOf(suffix[1]), by: `names/suffix:${suffix[0]}`, confidence: 0.4 };
     if (sports) return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
-    return { type: 'PER', kind: 'person', by: 'names/default', confidence: 0.3 };
+    // A name of unknown type: kept (consumers may still resolve it) but not guessed.
+    return { type: 'MISC', kind: 'unknown', by: 'names/untyped', confidence: 0.2 };
   });
 }
 
