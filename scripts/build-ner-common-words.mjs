@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.argv[2] ?? path.join(root, '../shared'));
 const sources = ['data/coreference/ecbplus/derived/sentences.jsonl', 'data/coreference/meantime-en/derived/sentences.jsonl'];
-const MIN_COUNT = 2;
+const MIN_COUNT = 1;
 const counts = new Map();
 for (const rel of sources) {
   for (const line of readFileSync(path.join(shared, rel), 'utf8').split('\n')) {

@@ -121,7 +121,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
-  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context);
+  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context, tableLike);
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
@@ -230,10 +230,27 @@ function pushMention(
 }
 
 /** In capitals, only what the gazetteers know, longest first. */
-function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: (i: number, j: number) => Context): Candidate[] {
+function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: (i: number, j: number) => Context, tableLike: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  let from = 0;
+  // A table row in capitals names its subject first: "NY RANGERS 12 9 4", "TAMPA BAY 3 Boston 2".
+  if (tableLike) {
+    let k = 0;
+    while (k < words.length && /^[\p{Lu}][\p{Lu}.'&-]*$/u.test(words[k]!)) k++;
+    const whole = words.slice(0, k).join(' ');
+    if (k > 0 && k < words.length && /^\d/.test(words[k]!) && !L.upper.has(whole) && !L.stop.has(titleCase(whole))) {
+      out.push({ start: tokens[0]!.start, end: tokens[k - 1]!.end, words: words.slice(0, k), title: null, forced: null, demonym: false, ...context(0, k) });
+      from = k;
+    }
+  }
+  for (let i = from; i < tokens.length; ) {
     let hit = 0;
+    const demonym = titleCase(words[i]!);
+    if (L.demonyms.has(demonym) && words[i]!.length > 2 && /^\p{Lu}+$/u.test(words[i]!)) {
+      out.push({ start: tokens[i]!.start, end: tokens[i]!.end, words: [demonym], title: null, forced: null, demonym: true, ...context(i, i + 1) });
+      i++;
+      continue;
+    }
     for (let n = Math.min(L.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
       const upper = words.slice(i, i + n).join(' ');
       // A GeoNames town named like a common word ("RUGBY", "UNION") only when the text never writes it in lower case.

@@ -23,6 +23,13 @@ const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', '
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const ALL_CAPS_WORDS = /^[\p{Lu}][\p{Lu} .'-]+$/u;
 
+/** A common English word, also as a plural ("Goalkeepers" from "goalkeeper"). */
+function isCommon(word: string): boolean {
+  const L = lex();
+  const w = word.toLowerCase();
+  return L.common.has(w) || (w.endsWith('s') && (L.common.has(w.slice(0, -1)) || (w.endsWith('es') && L.common.has(w.slice(0, -2)))));
+}
+
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
 function firstPass(c: Candidate, sports: boolean): Typed | null {
@@ -48,7 +55,8 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
-  if (c.scoreLine && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  const lone = c.words.length === 1 && isCommon(text);
+  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
@@ -95,7 +103,7 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
-    if (c.words.length === 1 && L.common.has(text.toLowerCase())) return null;
+    if (c.words.length === 1 && isCommon(text)) return null;
     if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
     if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
