@@ -174,7 +174,10 @@ function emitRun(
     const lower = w.toLowerCase();
     return docWords.lower.has(lower) || (L.common.has(lower) && !docWords.inside.has(w));
   };
-  while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (i === 0 && common(words[i]!)))) i++;
+  // "North" in "North Korean Foreign Minister" is no common word here.
+  const phrase = (k: number) => k + 1 < to && (isDemonym(`${words[k]} ${words[k + 1]}`, L) || L.places.has(`${words[k]} ${words[k + 1]}`));
+  const opener = (k: number) => k === 0 || (k === 1 && !/[\p{L}\p{N}]/u.test(words[0]!));
+  while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
   while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;

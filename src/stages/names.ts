@@ -46,6 +46,21 @@ function isSports(doc: Doc, lowerCase: Set<string>): boolean {
 }
 
 /**
+ * A hard-wrapped line may break a name ("Vladimir\nPutin") where the segmenter starts a new
+ * sentence: a name ending a line without final punctuation joins the one opening the next line.
+ */
+function joinAcrossLineBreaks(doc: Doc, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.demonym && !c.demonym && !c.title && c.sentenceStart && /^[ \t]*\n[ \t]*$/.test(doc.text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { ...prev, end: c.end, words: [...prev.words, ...c.words], after: c.after, inParens: c.inParens, scoreLine: c.scoreLine, forced: null };
+    } else out.push(c);
+  }
+  return out;
+}
+
+/**
  * The name layer; with `demonyms`, also the nationality words ("Russian") as MISC, which the
  * layer leaves out (consumers want actors, not adjectives) but NER scoring counts.
  */
@@ -53,7 +68,7 @@ export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[
   const words = docWords(doc);
   const all: Candidate[] = [];
   for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
-  const cands = all.filter((c) => !c.demonym);
+  const cands = joinAcrossLineBreaks(doc, all).filter((c) => !c.demonym);
   const types = typeCandidates(cands, isSports(doc, words.lower));
   const out: Span[] = [];
   cands.forEach((c, i) => {
