@@ -103,7 +103,7 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
-    if (c.words.length === 1 && isCommon(text)) return null;
+    if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
     if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
     if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
