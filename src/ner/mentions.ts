@@ -71,6 +71,7 @@ function isShouting(words: string[]): boolean {
 
 /** Initials and abbreviations keep their full stop: "M." "U.S." "Corp."; the stop's own token goes. */
 function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
+  if (!tokens.some((t, i) => i > 0 && doc.text.charCodeAt(t.start) === 46 && t.end === t.start + 1 && tokens[i - 1]!.end === t.start)) return tokens;
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -109,7 +110,8 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   const words = tokens.map((t) => doc.slice(t));
   const ends = tokens.map((t) => t.end);
   const digit = (w: string | undefined) => w !== undefined && w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
-  const numbers = words.filter((w) => digit(w)).length;
+  let numbers = 0;
+  for (const w of words) if (digit(w)) numbers++;
   let firstContent = 0;
   while (firstContent < words.length && !/[\p{L}\p{N}]/u.test(words[firstContent]!)) firstContent++;
   const tableLike = numbers >= 2 && numbers / words.length > 0.2;
@@ -186,7 +188,7 @@ function emitRun(
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
   let lastTitle = -1;
   const orgish = L.orgLast.has(run[run.length - 1]!.replace(POSSESSIVE, '')) || L.orgs.has(run.join(' '));
-  if (!orgish) run.forEach((w, k) => L.titles.has(w.replace(/\.$/, '')) && (lastTitle = k));
+  if (!orgish) run.forEach((w, k) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
   if (nameFrom >= j) return;
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;
