@@ -50,6 +50,11 @@ function isCap(w: string): boolean {
   return CAPITALISED.test(w);
 }
 
+/** "W224", "B-52": codes, not name words ("G7" is a known organisation). */
+function hasDigit(w: string): boolean {
+  return /\d/.test(w) && !lex().orgs.has(w);
+}
+
 function isShouting(words: string[]): boolean {
   let caps = 0;
   let letters = 0;
@@ -129,7 +134,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(words[i]!)) {
+    if (!isCap(words[i]!) || hasDigit(words[i]!)) {
       i++;
       continue;
     }
@@ -140,6 +145,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       const prev = words[j - 1]!;
       if ((prev.endsWith("'s") || prev.endsWith('’s') || prev.endsWith("'") || prev.endsWith('’')) && prev.length > 2) break;
       const w = words[j]!;
+      if (hasDigit(w) && !L.orgs.has(w)) break;
       if (isCap(w)) continue;
       // A particle or "of" inside a name needs a capitalised word after it.
       const next = words[j + 1];
@@ -172,7 +178,9 @@ function emitRun(
   // Leading stopwords ("The", "In", months); at the sentence start also words the text writes in
   // lower case elsewhere ("Former", "Earlier"), unless they can open a name.
   const common = (w: string) => {
-    if (L.firstNames.has(w) || L.places.has(w) || L.orgFirst.has(w) || L.titles.has(w) || L.cities.has(w) || L.orgs.has(w)) return false;
+    if (L.firstNames.has(w) || L.places.has(w) || L.orgFirst.has(w) || L.titles.has(w) || L.orgs.has(w)) return false;
+    // "Top-seeded", "Third-stringer": a compound in lower case after the hyphen.
+    if (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w) && !L.cities.has(w)) return true;
     const lower = w.toLowerCase();
     return docWords.lower.has(lower) || (L.common.has(lower) && !docWords.inside.has(w));
   };

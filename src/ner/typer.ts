@@ -99,7 +99,7 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     const text = c.words.join(' ');
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's name that the document also uses as a person's ("Clinton", "Dole").
-    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
+    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
