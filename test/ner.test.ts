@@ -106,3 +106,10 @@ test('eval ner: reads a CoNLL file, scores ours and compromise, ends with SCORE'
   assert.match(last, /^SCORE f1=1 .*compromise_f1=/);
   assert.match(r.stdout, /compromise/);
 });
+
+test('names: towns in a sports results line are teams; in other news they stay places', () => {
+  const sports = names('SOCCER - ENGLISH LEAGUE RESULTS\n\nLONDON 1996-12-07\n\nResults of English league matches on Saturday:\n\nLeicester 4 Arsenal 2');
+  assert.deepEqual(sports.filter((x) => x.text === 'Leicester' || x.text === 'LONDON').map((x) => [x.text, x.label]), [['LONDON', 'LOC'], ['Leicester', 'ORG']]);
+  const politics = names('Arab League summit opens in Cairo\n\nLeaders of the league met in Cairo on Saturday.');
+  assert.deepEqual(politics.filter((x) => x.text === 'Cairo').map((x) => x.label), ['LOC', 'LOC']);
+});

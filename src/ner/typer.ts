@@ -35,7 +35,8 @@ const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (
 function firstPass(c: Candidate, sports: boolean): Typed | null {
   const L = lex();
   if (c.forced) {
-    if (sports && c.forced.by === 'names/capitals-place' && c.scoreLine) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
+    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
   let text = c.words.join(' ');

@@ -2,7 +2,7 @@ import type { Doc, Span } from '../doc/doc.js';
 import { findCandidates, type Candidate, type DocWords } from '../ner/mentions.js';
 import { typeCandidates } from '../ner/typer.js';
 import type { Stage } from '../pipeline/stage.js';
-import { loadList } from '../util/knowledge.js';
+import { loadTable } from '../util/knowledge.js';
 
 /**
  * Named-entity mentions typed PER / ORG / LOC (docs/layers.md): capitalised runs with titles
@@ -35,8 +35,9 @@ let sports: { words: string[]; opener: RegExp } | null = null;
 /** A sports report: results lines name teams after towns. */
 function isSports(doc: Doc, lowerCase: Set<string>): boolean {
   if (!sports) {
-    const words = loadList('ner-sports.txt');
-    sports = { words, opener: new RegExp(`^(?:${words.join('|')})\\b`, 'i') };
+    const rows = loadTable('ner-sports.tsv').rows;
+    const names = rows.filter((r) => r.kind === 'sport').map((r) => r.word!);
+    sports = { words: rows.map((r) => r.word!), opener: new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') };
   }
   const first = doc.layer('sentence')[0];
   if (first && sports.opener.test(doc.slice(first))) return true;
