@@ -24,8 +24,9 @@ for (const rel of sources) {
   }
 }
 const words = [...counts].filter(([w, n]) => (n >= MIN_COUNT || w.length >= 7) && n >= (capitalised.get(w) ?? 0)).map(([w]) => w).sort();
-const header = `# Words written in lower case at least ${MIN_COUNT} times in ECB+ (CC BY 3.0, Cybulska & Vossen 2014) and
-# MEANTIME (CC BY 4.0, Minard et al. 2016) news text; built by scripts/build-ner-common-words.mjs.
+const header = `# Words written in lower case at least ${MIN_COUNT} times (once if 7 letters or longer), and no more often
+# capitalised inside sentences, in ECB+ (CC BY 3.0, Cybulska & Vossen 2014) and MEANTIME (CC BY 4.0,
+# Minard et al. 2016) news text; built by scripts/build-ner-common-words.mjs.
 `;
 writeFileSync(path.join(root, 'models/ner-common-words.txt'), header + words.join('\n') + '\n');
 console.log(`${words.length} words`);
