@@ -78,8 +78,11 @@ function parseLines(text: string, file: string): { name: string; sentences: RawS
   return docs.filter((d) => d.sentences.length);
 }
 
-/** Rebuilds one document's text and turns its IOB tags into character spans. */
-export function buildDoc(name: string, sentences: RawSentence[]): NerDoc {
+/**
+ * Rebuilds one document's text and turns its IOB tags into character spans. `splitHyphens`:
+ * the tokens split hyphenated words ("Mao - tai"), which the text then joins ("Mao-tai").
+ */
+export function buildDoc(name: string, sentences: RawSentence[], options: { splitHyphens?: boolean } = {}): NerDoc {
   let text = '';
   const gold: NerSpan[] = [];
   let first = true;
@@ -104,6 +107,9 @@ export function buildDoc(name: string, sentences: RawSentence[]): NerDoc {
       if (tok === '-LRB-') tok = '(';
       if (tok === '-RRB-') tok = ')';
       let space = !glue && !NO_SPACE_BEFORE.test(tok);
+      // OntoNotes splits hyphenated words ("Mao - tai", "two - step"): write them as one again.
+      const hyphen = options.splitHyphens && tok === '-' && i > 0 && i + 1 < s.tokens.length && /\w$/.test(s.tokens[i - 1]!) && /^\w/.test(s.tokens[i + 1]!);
+      if (hyphen) space = false;
       if (tok === '"') {
         if (quoteOpen) space = false;
         quoteOpen = !quoteOpen;
@@ -111,7 +117,7 @@ export function buildDoc(name: string, sentences: RawSentence[]): NerDoc {
       if (space) text += ' ';
       const start = text.length;
       text += tok;
-      glue = NO_SPACE_AFTER.test(tok) || (tok === '"' && quoteOpen);
+      glue = NO_SPACE_AFTER.test(tok) || (tok === '"' && quoteOpen) || !!hyphen;
       const tag = s.tags[i]!;
       const [bio, type] = tag === 'O' ? ['O', ''] : [tag.slice(0, 1), tag.slice(2)];
       if (bio === 'B' || (bio === 'I' && (!open || open.type !== type))) {
@@ -126,7 +132,8 @@ export function buildDoc(name: string, sentences: RawSentence[]): NerDoc {
 }
 
 export function readConllFile(file: string): NerDoc[] {
-  return parseLines(readFileSync(file, 'utf8'), file).map((d) => buildDoc(d.name, d.sentences));
+  const splitHyphens = /\.(bio|ner)$/.test(file);
+  return parseLines(readFileSync(file, 'utf8'), file).map((d) => buildDoc(d.name, d.sentences, { splitHyphens }));
 }
 
 /** The files a `--data` path stands for: the file itself, or the test files of a gold-set folder. */
@@ -173,4 +180,9 @@ export function scoreNer(pairs: { gold: NerSpan[]; system: NerSpan[] }[]): Recor
   const out = {} as Record<NerType | 'ALL', PRF>;
   for (const [t, c] of counts) out[t as NerType | 'ALL'] = prf(c.tp, c.fp, c.fn);
   return out;
+}
+
+/** The same spans without a leading "the": OntoNotes puts the article inside names ("the United States"). */
+export function withoutArticle(text: string, spans: NerSpan[]): NerSpan[] {
+  return spans.map((s) => (/^the\s/i.test(text.slice(s.start, s.end)) ? { ...s, start: s.start + 4 } : s));
 }

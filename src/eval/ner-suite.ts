@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Doc } from '../doc/doc.js';
 import { pipelineFor } from '../pipeline/stages.js';
 import { findNames } from '../stages/names.js';
-import { conllFiles, readConllFile, scoreNer, type NerDoc, type NerSpan, type NerType, type PRF } from './conll.js';
+import { conllFiles, readConllFile, scoreNer, withoutArticle, type NerDoc, type NerSpan, type NerType, type PRF } from './conll.js';
 import type { EvalResult, EvalSuite } from './suites.js';
 
 /** Our name layer over the rebuilt text of each gold document (the stages before it run too). */
@@ -72,6 +72,10 @@ export const nerSuite: EvalSuite = {
     ];
     const s = scoreNer(docs.map((d, i) => ({ gold: d.gold, system: ours[i]! })));
     lines.push(...table('summitry names', s));
+    if (docs.some((d) => d.gold.some((g) => /^the\s/i.test(d.text.slice(g.start, g.end))))) {
+      const t = scoreNer(docs.map((d, i) => ({ gold: withoutArticle(d.text, d.gold), system: withoutArticle(d.text, ours[i]!) })));
+      lines.push(`  (gold puts "the" inside names; with a leading "the" ignored on both sides: P/O/L P ${pct(t.ALL.p)} R ${pct(t.ALL.r)} F1 ${pct(t.ALL.f1)})`);
+    }
     const score: Record<string, number> = { f1: s.ALL.f1, p: s.ALL.p, r: s.ALL.r, per_f1: s.PER.f1, org_f1: s.ORG.f1, loc_f1: s.LOC.f1, misc_f1: s.MISC.f1 };
     if (args.baseline !== 'none') {
       const b = scoreNer(docs.map((d, i) => ({ gold: d.gold.filter((g) => g.type !== 'MISC'), system: tagWithCompromise([d])[0]! })));

@@ -7,19 +7,25 @@ import { KNOWLEDGE_DIR, loadList, loadTable } from '../util/knowledge.js';
  * knowledge/ner-*.tsv, titles, stopwords, demonyms and the GeoNames place names in
  * models/ner-places.txt (built by scripts/build-ner-places.mjs).
  */
+export type PlaceKind = 'country' | 'region' | 'loc';
+
 export interface Lexicon {
   stop: Set<string>;
   titles: Set<string>;
   demonyms: Set<string>;
   firstNames: Set<string>;
   /** Countries, regions and other places from knowledge/ner-places.tsv: name → kind. */
-  places: Map<string, 'gpe' | 'loc'>;
+  places: Map<string, PlaceKind>;
+  /** Well-known people by the name the news uses alone ("Yeltsin", "Clinton"). */
+  people: Set<string>;
   /** GeoNames populated places. */
   cities: Set<string>;
   orgs: Map<string, { type: 'ORG' | 'LOC'; kind: string }>;
   orgLast: Set<string>;
   orgFirst: Set<string>;
   miscLast: Set<string>;
+  /** Word endings → type, longest first. */
+  suffixes: [string, 'PER' | 'LOC' | 'MISC'][];
   /** Words licensed news text writes in lower case (models/ner-common-words.txt). */
   common: Set<string>;
   /** Lower-cased forms of all gazetteer entries, for text in capitals ("JAPAN", "NORTH KOREA"). */
@@ -39,8 +45,8 @@ function modelList(name: string): string[] {
 
 export function lex(): Lexicon {
   if (lexicon) return lexicon;
-  const places = new Map<string, 'gpe' | 'loc'>();
-  for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' ? 'loc' : 'gpe');
+  const places = new Map<string, PlaceKind>();
+  for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' || r.kind === 'region' ? r.kind : 'country');
   const orgs = new Map<string, { type: 'ORG' | 'LOC'; kind: string }>();
   for (const r of loadTable('ner-orgs.tsv').rows) orgs.set(r.name!, { type: r.type === 'LOC' ? 'LOC' : 'ORG', kind: r.kind || 'org' });
   const orgLast = new Set<string>();
@@ -61,11 +67,15 @@ export function lex(): Lexicon {
     titles: new Set(loadList('titles.txt')),
     demonyms: new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!)),
     firstNames: new Set(loadList('ner-first-names.txt')),
+    people: new Set(loadList('ner-people.txt')),
     places,
     cities,
     orgs,
     orgLast,
     orgFirst,
+    suffixes: loadTable('ner-suffixes.tsv')
+      .rows.map((r): [string, 'PER' | 'LOC' | 'MISC'] => [r.suffix!, r.type === 'PER' || r.type === 'MISC' ? r.type : 'LOC'])
+      .sort((a, b) => b[0].length - a[0].length),
     common: new Set(modelList('ner-common-words.txt')),
     miscLast: new Set(loadList('ner-misc-words.txt')),
     upper,

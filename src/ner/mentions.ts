@@ -18,6 +18,8 @@ export interface Candidate {
   /** The word before the name (lower-cased) and after it, for context cues. */
   before: string;
   after: string;
+  /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
+  inParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
   sentenceStart: boolean;
@@ -39,21 +41,42 @@ const PLACE_HEADS = new Set(['Republic', 'Kingdom', 'Gulf', 'Bay', 'Sea', 'Isle'
 /** "U.S" + "." → "U.S."; "Corp" + "." → "Corp.". */
 const DOTTED = /^(?:\p{Lu}\.)*\p{Lu}$|^(?:Corp|Inc|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft|Gen|Sgt|Lt|Col|Capt|Adm)$/u;
 
-const norm = (w: string) => w.replace(/’/g, "'").replace(/\s+/g, ' ');
+const norm = (w: string) => (w.includes('’') || /\s/.test(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
+
+/** Starts with a capital letter (ASCII fast path: this runs on every token). */
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(w);
+}
+
+/** "W224", "B-52": codes, not name words ("G7" is a known organisation). */
+function hasDigit(w: string): boolean {
+  return /\d/.test(w) && !lex().orgs.has(w);
+}
 
 function isShouting(words: string[]): boolean {
   let caps = 0;
   let letters = 0;
   for (const w of words) {
-    if (w.length < 2 || !LETTERS.test(w)) continue;
+    if (w.length < 2) continue;
+    const c0 = w.charCodeAt(0);
+    const c1 = w.charCodeAt(1);
+    // Two ASCII lower-case letters up front: an ordinary word, no regex needed.
+    if (c0 >= 97 && c0 <= 122) {
+      letters++;
+      continue;
+    }
+    if (!LETTERS.test(w)) continue;
     letters++;
-    if (ALL_CAPS.test(w)) caps++;
+    if ((c1 < 97 || c1 > 122) && ALL_CAPS.test(w)) caps++;
   }
   return letters >= 2 && caps / letters >= 0.7;
 }
 
 /** Initials and abbreviations keep their full stop: "M." "U.S." "Corp."; the stop's own token goes. */
 function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
+  if (!tokens.some((t, i) => i > 0 && doc.text.charCodeAt(t.start) === 46 && t.end === t.start + 1 && tokens[i - 1]!.end === t.start)) return tokens;
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -66,14 +89,13 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   return out;
 }
 
-type Context = Pick<Candidate, 'before' | 'after' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
+type Context = Pick<Candidate, 'before' | 'after' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
 
 /** "Russian", "North Korean", "Russian-North Korean", but not "U.S." (a place). */
 function isDemonym(text: string, L: Lexicon): boolean {
-  const bare = text.replace(POSSESSIVE, '');
-  if (L.places.has(bare) || L.places.has(`${bare}.`)) return false;
-  if (L.demonyms.has(bare)) return true;
-  return bare.split('-').every((p) => L.demonyms.has(p));
+  const bare = text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '') : text;
+  if (L.demonyms.has(bare)) return !L.places.has(bare) && !L.places.has(`${bare}.`);
+  return bare.includes('-') && bare.split('-').every((p) => L.demonyms.has(p));
 }
 
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
@@ -92,35 +114,42 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   if (!tokens.length) return [];
   const words = tokens.map((t) => doc.slice(t));
   const ends = tokens.map((t) => t.end);
-  const numbers = words.filter((w) => /^\d/.test(w)).length;
+  const digit = (w: string | undefined) => w !== undefined && w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
+  let numbers = 0;
+  for (const w of words) if (digit(w)) numbers++;
+  let firstContent = 0;
+  while (firstContent < words.length && !/[\p{L}\p{N}]/u.test(words[firstContent]!)) firstContent++;
   const tableLike = numbers >= 2 && numbers / words.length > 0.2;
   const context = (i: number, j: number) => ({
     before: i > 0 ? words[i - 1]!.toLowerCase() : '',
     after: j < words.length ? words[j]! : '',
-    scoreLine: tableLike && j < words.length && /^\d/.test(words[j]!),
-    sentenceStart: words.slice(0, i).every((w) => !/[\p{L}\p{N}]/u.test(w)),
+    inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    scoreLine: tableLike && digit(words[j]),
+    sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
-  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context);
+  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context, tableLike);
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!CAPITALISED.test(words[i]!) || words[i] === '-') {
+    if (!isCap(words[i]!) || hasDigit(words[i]!)) {
       i++;
       continue;
     }
     let j = i + 1;
     for (; j < tokens.length; j++) {
-      const gap = doc.text.slice(ends[j - 1]!, tokens[j]!.start);
-      if (!/^[ \t]*\n?[ \t]*$/.test(gap) && gap !== '-' && gap !== '&') break;
-      if (POSSESSIVE.test(words[j - 1]!) && /['’]/.test(words[j - 1]!)) break;
+      const single = tokens[j]!.start === ends[j - 1]! + 1 && doc.text[ends[j - 1]!] === ' ';
+      if (!single && !/^[ \t]*\n?[ \t]*$/.test(doc.text.slice(ends[j - 1]!, tokens[j]!.start))) break;
+      const prev = words[j - 1]!;
+      if ((prev.endsWith("'s") || prev.endsWith('’s') || prev.endsWith("'") || prev.endsWith('’')) && prev.length > 2) break;
       const w = words[j]!;
-      if (CAPITALISED.test(w)) continue;
+      if (hasDigit(w) && !L.orgs.has(w)) break;
+      if (isCap(w)) continue;
       // A particle or "of" inside a name needs a capitalised word after it.
       const next = words[j + 1];
-      if (!next || !CAPITALISED.test(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
+      if (!next || !isCap(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
       if (PARTICLES.has(w) || w === '&') continue;
       const head = words[j - 1]!;
       if (OF_WORDS.has(w) && (L.orgFirst.has(head) || PLACE_HEADS.has(head))) continue;
@@ -149,30 +178,36 @@ function emitRun(
   // Leading stopwords ("The", "In", months); at the sentence start also words the text writes in
   // lower case elsewhere ("Former", "Earlier"), unless they can open a name.
   const common = (w: string) => {
-    if (L.firstNames.has(w) || L.places.has(w) || L.orgFirst.has(w) || L.titles.has(w) || L.cities.has(w) || L.orgs.has(w)) return false;
+    if (L.firstNames.has(w) || L.places.has(w) || L.orgFirst.has(w) || L.titles.has(w) || L.orgs.has(w)) return false;
+    // "Top-seeded", "Third-stringer": a compound in lower case after the hyphen.
+    if (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w) && !L.cities.has(w)) return true;
     const lower = w.toLowerCase();
     return docWords.lower.has(lower) || (L.common.has(lower) && !docWords.inside.has(w));
   };
-  while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (i === 0 && common(words[i]!)))) i++;
+  // "North" in "North Korean Foreign Minister" is no common word here.
+  const phrase = (k: number) => k + 1 < to && (isDemonym(`${words[k]} ${words[k + 1]}`, L) || L.places.has(`${words[k]} ${words[k + 1]}`));
+  const opener = (k: number) => k === 0 || (k === 1 && !/[\p{L}\p{N}]/u.test(words[0]!));
+  while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
-  while (j > i && (!CAPITALISED.test(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
+  while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
   if (i >= j) return;
   const run = words.slice(i, j).map(norm);
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
   let lastTitle = -1;
   const orgish = L.orgLast.has(run[run.length - 1]!.replace(POSSESSIVE, '')) || L.orgs.has(run.join(' '));
-  if (!orgish) run.forEach((w, k) => L.titles.has(w.replace(/\.$/, '')) && (lastTitle = k));
+  if (!orgish) run.forEach((w, k) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
   if (nameFrom >= j) return;
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;
   // A leading nationality or country before a name that is no organisation: "American Dennis
   // Mitchell", "U.S. Labor Day" → two mentions.
-  if (!orgish && !title && j - nameFrom > 1) {
+  const whole = words.slice(nameFrom, j).join(' ');
+  if (!orgish && !title && j - nameFrom > 1 && !L.places.has(whole) && !L.cities.has(whole) && !PLACE_HEADS.has(words[nameFrom + 1]!) && !L.miscLast.has(words[j - 1]!)) {
     for (const n of [2, 1]) {
       if (j - nameFrom <= n) continue;
       const head = words.slice(nameFrom, nameFrom + n).join(' ');
-      if (isDemonym(head, L) || L.places.get(head) === 'gpe') {
+      if (isDemonym(head, L) || L.places.get(head) === 'country') {
         pushMention(doc, tokens, words, ends, nameFrom, nameFrom + n, null, L, context, out);
         nameFrom += n;
         break;
@@ -208,10 +243,27 @@ function pushMention(
 }
 
 /** In capitals, only what the gazetteers know, longest first. */
-function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: (i: number, j: number) => Context): Candidate[] {
+function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: (i: number, j: number) => Context, tableLike: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  let from = 0;
+  // A table row in capitals names its subject first: "NY RANGERS 12 9 4", "TAMPA BAY 3 Boston 2".
+  if (tableLike) {
+    let k = 0;
+    while (k < words.length && /^[\p{Lu}][\p{Lu}.'&-]*$/u.test(words[k]!)) k++;
+    const whole = words.slice(0, k).join(' ');
+    if (k > 0 && k < words.length && /^\d/.test(words[k]!) && !L.upper.has(whole) && !L.stop.has(titleCase(whole))) {
+      out.push({ start: tokens[0]!.start, end: tokens[k - 1]!.end, words: words.slice(0, k), title: null, forced: null, demonym: false, ...context(0, k) });
+      from = k;
+    }
+  }
+  for (let i = from; i < tokens.length; ) {
     let hit = 0;
+    const demonym = titleCase(words[i]!);
+    if (L.demonyms.has(demonym) && words[i]!.length > 2 && /^\p{Lu}+$/u.test(words[i]!)) {
+      out.push({ start: tokens[i]!.start, end: tokens[i]!.end, words: [demonym], title: null, forced: null, demonym: true, ...context(i, i + 1) });
+      i++;
+      continue;
+    }
     for (let n = Math.min(L.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
       const upper = words.slice(i, i + n).join(' ');
       // A GeoNames town named like a common word ("RUGBY", "UNION") only when the text never writes it in lower case.
@@ -219,7 +271,7 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<str
       if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
-      const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place ?? 'gpe', by: 'names/capitals-place' };
+      const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
       out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, words: name.split(' '), title: null, forced, demonym: false, ...context(i, i + n) });
       hit = n;
     }

@@ -23,12 +23,20 @@ const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', '
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const ALL_CAPS_WORDS = /^[\p{Lu}][\p{Lu} .'-]+$/u;
 
+/** A common English word, also as a plural ("Goalkeepers" from "goalkeeper"). */
+function isCommon(word: string): boolean {
+  const L = lex();
+  const w = word.toLowerCase();
+  return L.common.has(w) || (w.endsWith('s') && (L.common.has(w.slice(0, -1)) || (w.endsWith('es') && L.common.has(w.slice(0, -2)))));
+}
+
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
 function firstPass(c: Candidate, sports: boolean): Typed | null {
   const L = lex();
   if (c.forced) {
-    if (sports && c.forced.by === 'names/capitals-place' && c.scoreLine && !L.places.has(c.words.join(' '))) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
+    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
   let text = c.words.join(' ');
@@ -42,10 +50,14 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   const org = L.orgs.get(text);
   if (org) return { type: org.type, kind: org.kind, by: 'names/known-org', confidence: 0.9 };
   const place = L.places.get(text);
-  if (place) return { type: 'LOC', kind: place, by: 'names/known-place', confidence: 0.9 };
+  if (place && !(sports && c.scoreLine && place !== 'country')) return { type: 'LOC', kind: place === 'loc' ? 'loc' : 'gpe', by: 'names/known-place', confidence: 0.9 };
+  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)".
+  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
-  if (c.scoreLine && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  const lone = c.words.length === 1 && isCommon(text);
+  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
@@ -58,6 +70,8 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   if (c.title) return { type: 'PER', kind: 'person', by: 'names/title', confidence: 0.85 };
   if (L.firstNames.has(first) && c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.8 };
   if (PERSON_BEFORE.has(c.before)) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.7 };
+  // Inner capitals ("NationsBank", "KeyCorp") mark a company.
+  if (c.words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first)) return { type: 'ORG', kind: 'org', by: 'names/camel-case', confidence: 0.6 };
   if (c.words.length === 1 && ACRONYM.test(first)) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
   return null;
 }
@@ -86,17 +100,22 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     const text = c.words.join(' ');
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's name that the document also uses as a person's ("Clinton", "Dole").
-    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
-    if (t && t.by === 'names/geonames' && PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
+    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
-    if (c.sentenceStart && c.words.length === 1 && !inside.has(text) && L.common.has(text.toLowerCase())) return null;
+    // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
+    if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
     if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
     if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
     if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    // "Vienna-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
+    if (/^\p{Lu}[\p{L}.']*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
+    const suffix = L.suffixes.find(([end]) => text.length > end.length + 2 && text.endsWith(end));
+    if (suffix && (!sports || suffix[1] !== 'LOC')) return { type: suffix[1], kind: kindOf(suffix[1]), by: `names/suffix:${suffix[0]}`, confidence: 0.4 };
     if (sports) return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
-    return { type: 'PER', kind: 'person', by: 'names/default', confidence: 0.3 };
+    // A name of unknown type: kept (consumers may still resolve it) but not guessed.
+    return { type: 'MISC', kind: 'unknown', by: 'names/untyped', confidence: 0.2 };
   });
 }
 

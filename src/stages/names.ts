@@ -2,7 +2,7 @@ import type { Doc, Span } from '../doc/doc.js';
 import { findCandidates, type Candidate, type DocWords } from '../ner/mentions.js';
 import { typeCandidates } from '../ner/typer.js';
 import type { Stage } from '../pipeline/stage.js';
-import { loadList } from '../util/knowledge.js';
+import { loadTable } from '../util/knowledge.js';
 
 /**
  * Named-entity mentions typed PER / ORG / LOC (docs/layers.md): capitalised runs with titles
@@ -11,6 +11,7 @@ import { loadList } from '../util/knowledge.js';
  */
 
 const POSSESSIVE = /['’]s?$/u;
+const bare = (w: string) => (w.includes("'") || w.includes('’') ? w.replace(POSSESSIVE, '') : w);
 
 /**
  * Words the document writes in lower case (a capitalised one opening a sentence is then a common
@@ -24,8 +25,8 @@ function docWords(doc: Doc): DocWords {
   for (const t of doc.layer('token')) {
     while (s < sentences.length && sentences[s]!.end <= t.start) s++;
     const c = doc.text.charCodeAt(t.start);
-    if (c >= 97 && c <= 122) lower.add(doc.slice(t).replace(POSSESSIVE, ''));
-    else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(doc.slice(t).replace(POSSESSIVE, ''));
+    if (c >= 97 && c <= 122) lower.add(bare(doc.slice(t)));
+    else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(bare(doc.slice(t)));
   }
   return { lower, inside };
 }
@@ -34,14 +35,30 @@ let sports: { words: string[]; opener: RegExp } | null = null;
 /** A sports report: results lines name teams after towns. */
 function isSports(doc: Doc, lowerCase: Set<string>): boolean {
   if (!sports) {
-    const words = loadList('ner-sports.txt');
-    sports = { words, opener: new RegExp(`^(?:${words.join('|')})\\b`, 'i') };
+    const rows = loadTable('ner-sports.tsv').rows;
+    const names = rows.filter((r) => r.kind === 'sport').map((r) => r.word!);
+    sports = { words: rows.map((r) => r.word!), opener: new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') };
   }
   const first = doc.layer('sentence')[0];
   if (first && sports.opener.test(doc.slice(first))) return true;
   let hits = 0;
   for (const w of sports.words) if (lowerCase.has(w)) hits++;
   return hits >= 2;
+}
+
+/**
+ * A hard-wrapped line may break a name ("Vladimir\nPutin") where the segmenter starts a new
+ * sentence: a name ending a line without final punctuation joins the one opening the next line.
+ */
+function joinAcrossLineBreaks(doc: Doc, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.demonym && !c.demonym && !c.title && c.sentenceStart && /^[ \t]*\n[ \t]*$/.test(doc.text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { ...prev, end: c.end, words: [...prev.words, ...c.words], after: c.after, inParens: c.inParens, scoreLine: c.scoreLine, forced: null };
+    } else out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -52,7 +69,7 @@ export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[
   const words = docWords(doc);
   const all: Candidate[] = [];
   for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
-  const cands = all.filter((c) => !c.demonym);
+  const cands = joinAcrossLineBreaks(doc, all).filter((c) => !c.demonym);
   const types = typeCandidates(cands, isSports(doc, words.lower));
   const out: Span[] = [];
   cands.forEach((c, i) => {

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { buildDoc, readConllFile, scoreNer } from '../src/eval/conll.js';
+import { findNames } from '../src/stages/names.js';
+import { loadTable } from '../src/util/knowledge.js';
+import { analyse, cli, tempDir } from './helpers.js';
+
+/** The name layer as [text, label] pairs, with title and norm where set. */
+function names(text: string): { text: string; label: string; title?: string; norm?: string; kind?: string }[] {
+  const doc = analyse(text, '2019-04-25');
+  return doc.layer('name').map((s) => ({ text: doc.slice(s), label: s.label, ...(s.attrs as object) }));
+}
+
+test('names: people with titles split off, Korean names hyphenated or spaced, possessives dropped', () => {
+  const n = names('North Korean Foreign Minister Paek Nam Sun arrived in Moscow on Monday. Kim Jong Il and Kim Jong-il are one man, aides said.');
+  assert.deepEqual(
+    n.map((x) => [x.text, x.label, x.title ?? null]),
+    [
+      ['Paek Nam Sun', 'PER', 'North Korean Foreign Minister'],
+      ['Moscow', 'LOC', null],
+      ['Kim Jong Il', 'PER', null],
+      ['Kim Jong-il', 'PER', null],
+    ],
+  );
+  const p = names('Talks followed Putin’s arrival and Medvedev\'s speech.');
+  assert.deepEqual(p.map((x) => [x.text, x.label]), [['Putin', 'PER'], ['Medvedev', 'PER']]);
+});
+
+test('names: a name across a line break keeps one span, with a normalised form', () => {
+  const n = names('The talks were hosted by Vladimir\nPutin in the city.');
+  assert.equal(n.length, 1);
+  assert.equal(n[0]!.text, 'Vladimir\nPutin');
+  assert.equal(n[0]!.label, 'PER');
+  assert.equal(n[0]!.norm, 'Vladimir Putin');
+});
+
+test('names: organisations, news agencies and metonyms', () => {
+  const n = names('The Russian Foreign Ministry said KCNA and Itar-Tass had it wrong. The Kremlin and the White House stayed silent, the Bank of Korea said.');
+  assert.deepEqual(
+    n.map((x) => [x.text, x.label]),
+    [
+      ['Russian Foreign Ministry', 'ORG'],
+      ['KCNA', 'ORG'],
+      ['Itar-Tass', 'ORG'],
+      ['Kremlin', 'ORG'],
+      ['White House', 'ORG'],
+      ['Bank of Korea', 'ORG'],
+    ],
+  );
+});
+
+test('names: nationality words are no names, but MISC on request; common words opening a sentence are skipped', () => {
+  const text = 'Russian officials met North Korean envoys. Results were mixed, Lavrov said.';
+  assert.deepEqual(names(text).map((x) => x.text), ['Lavrov']);
+  const doc = analyse(text, '2019-04-25');
+  const misc = findNames(doc, { demonyms: true }).filter((s) => s.label === 'MISC').map((s) => doc.slice(s));
+  assert.deepEqual(misc, ['Russian', 'North Korean']);
+});
+
+test('names: a headline in capitals yields only names the gazetteers know', () => {
+  const n = names('RUSSIA AND NORTH KOREA SIGN NEW TREATY\n\nThe two sides met in Vladivostok.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['RUSSIA', 'LOC'], ['NORTH KOREA', 'LOC'], ['Vladivostok', 'LOC']]);
+});
+
+test('knowledge examples: names tables', () => {
+  for (const file of ['ner-places.tsv', 'ner-orgs.tsv', 'ner-org-words.tsv', 'ner-suffixes.tsv']) {
+    const t = loadTable(file);
+    assert.ok(t.examples.length >= 2, file);
+    for (const ex of t.examples) {
+      const input = ex.input.replace(/^the /, '');
+      const doc = analyse(`Officials said on Monday that ${ex.input} agreed.`, '2019-04-25');
+      const hit = doc.layer('name').find((s) => doc.slice(s) === input);
+      assert.equal(hit?.label, ex.expect, `${file}:${ex.line}: ${ex.input}`);
+    }
+  }
+  const demonyms = loadTable('demonyms.tsv');
+  for (const ex of demonyms.examples) assert.equal(demonyms.rows.find((r) => r.demonym === ex.input)?.country, ex.expect, `demonyms.tsv:${ex.line}`);
+});
+
+test('conll: text rebuilt from tokens with gold spans; exact span and type scoring', () => {
+  const doc = buildDoc('d', [
+    { tokens: ['Lavrov', 'met', 'Kim', 'Jong', 'Un', "'s", 'envoy', 'in', 'Pyongyang', '.'], tags: ['B-PER', 'O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O', 'O', 'B-GPE', 'O'] },
+    { tokens: ['(', 'KCNA', ')'], tags: ['O', 'B-ORG', 'O'] },
+  ]);
+  assert.equal(doc.text, "Lavrov met Kim Jong Un's envoy in Pyongyang.\n\n(KCNA)");
+  assert.deepEqual(doc.gold.map((g) => [doc.text.slice(g.start, g.end), g.type]), [['Lavrov', 'PER'], ['Kim Jong Un', 'PER'], ['Pyongyang', 'LOC'], ['KCNA', 'ORG']]);
+  const s = scoreNer([{ gold: doc.gold, system: [doc.gold[0]!, { ...doc.gold[1]!, end: doc.gold[1]!.end - 3 }, { ...doc.gold[2]!, type: 'ORG' }] }]);
+  assert.deepEqual([s.PER.tp, s.PER.fp, s.PER.fn, s.ORG.fp, s.LOC.fn, s.ALL.tp], [1, 1, 1, 1, 1, 1]);
+});
+
+test('eval ner: reads a CoNLL file, scores ours and compromise, ends with SCORE', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'mini.txt');
+  const rows = [
+    '-DOCSTART- -X- -X- O', '',
+    'Sergei NNP B-NP B-PER', 'Lavrov NNP I-NP I-PER', 'flew VBD B-VP O', 'to TO B-PP O', 'Pyongyang NNP B-NP B-LOC', '. . O O', '',
+    'The DT B-NP O', 'Foreign NNP I-NP B-ORG', 'Ministry NNP I-NP I-ORG', 'confirmed VBD B-VP O', 'it PRP B-NP O', '. . O O', '',
+  ];
+  writeFileSync(file, rows.join('\n'));
+  assert.equal(readConllFile(file).length, 1);
+  const r = cli(['eval', 'ner', '--data', file]);
+  assert.equal(r.status, 0, r.stderr);
+  const last = r.stdout.trim().split('\n').pop()!;
+  assert.match(last, /^SCORE f1=1 .*compromise_f1=/);
+  assert.match(r.stdout, /compromise/);
+});
+
+test('names: towns in a sports results line are teams; in other news they stay places', () => {
+  const sports = names('SOCCER - ENGLISH LEAGUE RESULTS\n\nLONDON 1996-12-07\n\nResults of English league matches on Saturday:\n\nLeicester 4 Arsenal 2');
+  assert.deepEqual(sports.filter((x) => x.text === 'Leicester' || x.text === 'LONDON').map((x) => [x.text, x.label]), [['LONDON', 'LOC'], ['Leicester', 'ORG']]);
+  const politics = names('Arab League summit opens in Cairo\n\nLeaders of the league met in Cairo on Saturday.');
+  assert.deepEqual(politics.filter((x) => x.text === 'Cairo').map((x) => x.label), ['LOC', 'LOC']);
+});
