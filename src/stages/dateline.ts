@@ -15,12 +15,16 @@ export interface ArticleDate {
 }
 
 
+const STATED_YEAR = /\b(1[89]|20)\d\d\b/;
+
 /** Full calendar dates (year, month and day all stated) in a piece of text. */
 export function fullDates(text: string): { index: number; text: string; date: string }[] {
+  // chrono is slow; a text without a four-digit year cannot hold a full date.
+  if (!STATED_YEAR.test(text)) return [];
   return chrono.strict
     .parse(text, new Date(Date.UTC(2000, 0, 1, 12)))
     // A stated year, not one computed from the reference date ("for two days").
-    .filter((r) => /\b(1[89]|20)\d\d\b/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day'))
+    .filter((r) => STATED_YEAR.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day'))
     .map((r) => ({ index: r.index, text: r.text, date: `${r.start.get('year')}-${pad2(r.start.get('month')!)}-${pad2(r.start.get('day')!)}` }));
 }
 

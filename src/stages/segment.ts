@@ -53,7 +53,7 @@ export function splitSentences(text: string, start: number, end: number): { star
   for (let m = SENTENCE_END.exec(block); m; m = SENTENCE_END.exec(block)) {
     const stop = m.index + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1) {
-      const word = /([\p{L}.]+)$/u.exec(block.slice(from, m.index))?.[1] ?? '';
+      const word = wordBefore(block, from, m.index);
       // Abbreviations and initials ("J. Smith") do not end a sentence.
       if (abbrevs().has(word) || /^\p{Lu}$/u.test(word)) continue;
     }
@@ -65,6 +65,15 @@ export function splitSentences(text: string, start: number, end: number): { star
   }
   if (block.slice(from).trim()) out.push(trimmed(block, from, block.length, start));
   return out;
+}
+
+const WORD_CHAR = /[\p{L}.]/u;
+
+/** The run of letters and dots ending at `at` (scanning back: a regex anchored at the end would rescan the block). */
+function wordBefore(block: string, from: number, at: number): string {
+  let i = at;
+  while (i > from && WORD_CHAR.test(block[i - 1]!)) i--;
+  return block.slice(i, at);
 }
 
 function trimmed(block: string, from: number, to: number, offset: number) {
