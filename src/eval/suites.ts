@@ -30,6 +30,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'cross-document event coreference with gold mentions (--suite ecbplus|meantime)',
     load: async () => (await import('./coref-suite.js')).corefSuite,
   },
+  timeline: {
+    description: 'SemEval-2015 Task 4 TimeLine over the MEANTIME articles (gold event mentions)',
+    load: async () => (await import('./timeline-suite.js')).timelineSuite,
+  },
 };
 
 export function suiteNames(): string[] {
