@@ -119,11 +119,15 @@ const dir = mkdtempSync(path.join(tmpdir(), 'summitry-merge-bench-'));
 const file = path.join(dir, 'bench.db');
 const store = await Store.open(file);
 const times: number[] = [];
+const cpu: number[] = [];
 for (let i = 0; i < N; i++) {
   const a = article(i);
   const t = performance.now();
+  const c = process.cpuUsage();
   await saveArticle(store, a);
+  const used = process.cpuUsage(c);
   times.push(performance.now() - t);
+  cpu.push((used.user + used.system) / 1000);
 }
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const k = Math.min(1000, Math.floor(N / 2));
@@ -134,6 +138,7 @@ await store.close();
 const mem = process.memoryUsage();
 console.log(`merge bench: ${N} synthetic articles saved one by one (${events.length} real events in the generator)`);
 console.log(`  store: ${counts.articles} articles, ${counts.mentions} mentions -> ${counts.events} events, ${merges} event merges, ${dups} near-duplicate articles`);
-console.log(`  ms per article: first ${k} ${avg(times.slice(0, k)).toFixed(2)}, last ${k} ${avg(times.slice(-k)).toFixed(2)}, all ${avg(times).toFixed(2)}`);
+console.log(`  ms per article (wall): first ${k} ${avg(times.slice(0, k)).toFixed(2)}, last ${k} ${avg(times.slice(-k)).toFixed(2)}, all ${avg(times).toFixed(2)}`);
+console.log(`  ms per article (CPU):  first ${k} ${avg(cpu.slice(0, k)).toFixed(2)}, last ${k} ${avg(cpu.slice(-k)).toFixed(2)}, all ${avg(cpu).toFixed(2)}`);
 console.log(`  memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB; db ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
 rmSync(dir, { recursive: true, force: true });
