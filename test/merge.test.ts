@@ -37,7 +37,7 @@ function m(s: Spec): MentionFeatures {
     actors: (s.actors ?? []).map((a) => ({ ...(typeof a === 'string' ? { name: a } : a), title: null, role: 'participant' as const, start: 0, end: 1, by: 'test' })),
     place: s.place ? { ...(typeof s.place === 'string' ? { name: s.place } : s.place), start: 0, end: 1, by: 'test' } : null,
     time: s.time
-      ? { type: 'DATE', value: s.time[0], start: s.time[1], end: s.time[2], granularity: (s.time[3] ?? 'day') as 'day', implied: [], text: s.time[0], startOffset: 0, endOffset: 1 }
+      ? { type: 'DATE', value: s.time[0], timex3: s.time[0], anchor: 'dct' as const, start: s.time[1], end: s.time[2], granularity: (s.time[3] ?? 'day') as 'day', implied: [], text: s.time[0], startOffset: 0, endOffset: 1 }
       : null,
     topics: [],
     attribution: null,

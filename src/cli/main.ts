@@ -110,15 +110,31 @@ export function buildProgram(): Command {
     .command('export')
     .description('write the whole database (JSON Lines by default)')
     .addOption(dbOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'geojson', 'graphml']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--with-text', 'add each article text to its record')
-    .action(async (opts: { db: string; out?: string; withText?: boolean }) => {
-      const { exportJsonl } = await import('../export/jsonl.js');
+    .option('--plover', 'the PLOVER-conformant view: future cooperative events as AGREE')
+    .action(async (opts: { db: string; out?: string; withText?: boolean; format: string; plover?: boolean }) => {
+      const { writeExport } = await import('../export/formats.js');
       await withStore(opts.db, async (store) => {
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-        await exportJsonl(store, out, { withText: opts.withText });
-        if (opts.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+        // A file is written under a temporary name and renamed when complete: never half-written.
+        const tmp = opts.out ? `${opts.out}.${process.pid}.tmp` : null;
+        const out = tmp ? createWriteStream(tmp) : process.stdout;
+        try {
+          await writeExport(store, out, { format: opts.format as 'jsonl', withText: opts.withText, plover: opts.plover });
+          if (tmp) {
+            await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+            const { rename } = await import('node:fs/promises');
+            await rename(tmp, opts.out!);
+          }
+        } catch (err) {
+          if (tmp) {
+            (out as ReturnType<typeof createWriteStream>).destroy();
+            const { rm } = await import('node:fs/promises');
+            await rm(tmp, { force: true });
+          }
+          throw err;
+        }
       });
     });
 
@@ -178,12 +194,28 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('the HTTP API and web UI (not yet built: issue #7)')
+    .description('the HTTP API and web UI on one port (loopback unless --host says otherwise)')
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
-    .action(() => {
-      complain('serve: the HTTP API and web UI are not built yet (issue #7)');
-      process.exitCode = EXIT.usage;
+    .option('--host <host>', 'address to listen on (0.0.0.0 opens it to the network)', '127.0.0.1')
+    .action(async (opts: { db: string; port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${opts.port}`);
+      const { Store } = await import('../store/store.js');
+      const { startServer } = await import('../api/server.js');
+      const store = await Store.open(opts.db);
+      const server = await startServer({ store, host: opts.host, port, webRoot: path.join(PACKAGE_ROOT, 'dist/web') }).catch(async (err: Error) => {
+        await store.close();
+        throw new UsageError(`serve: cannot listen on ${opts.host}:${port} (${(err as NodeJS.ErrnoException).code ?? err.message})`);
+      });
+      say(`summitry serve: ${server.url}/ (database ${opts.db}); Ctrl-C stops it`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
     });
 
   return program;

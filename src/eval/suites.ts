@@ -26,6 +26,14 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  geo: {
+    description: 'toponym resolution against LGL / GeoWebNews / GeoVirus / TR-News: accuracy within 161 km, mean error km',
+    load: async () => (await import('./geo-suite.js')).geoSuite,
+  },
+  ner: {
+    description: 'named entities (PER/ORG/LOC, MISC apart) against CoNLL-format gold, with compromise beside',
+    load: async () => (await import('./ner-suite.js')).nerSuite,
+  },
   coref: {
     description: 'cross-document event coreference with gold mentions (--suite ecbplus|meantime)',
     load: async () => (await import('./coref-suite.js')).corefSuite,

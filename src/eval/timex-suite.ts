@@ -3,7 +3,8 @@ import path from 'node:path';
 import * as chrono from 'chrono-node';
 import { Doc } from '../doc/doc.js';
 import { buildPipeline } from '../pipeline/stages.js';
-import { valueOf, type TimexAttrs } from '../stages/timex.js';
+import type { TimexAttrs } from '../stages/timex.js';
+import { pad2 } from '../util/dates.js';
 import { readMeantimeTimexJsonl, readTimeMLDir, writeTimeML, type TimeMLDoc } from './timeml.js';
 import { formatTimexReport, scoreTimex, type SystemTimex } from './timex-score.js';
 import type { EvalResult, EvalSuite } from './suites.js';
@@ -16,13 +17,26 @@ export function tagWithPipeline(docs: TimeMLDoc[]): SystemTimex[][] {
   return docs.map((d) => {
     const doc = new Doc(d.name, d.text, { source: d.name, format: 'txt', title: null, publisher: null, url: null, published: d.dct });
     pipeline.run(doc);
-    return doc.layer('timex').map((s) => {
+    // TimeML tags a range's two ends separately ("May 21" and "22")
+    const spans = [...doc.layer('timex'), ...doc.layer('timex-other')].sort((a, b) => a.start - b.start);
+    return spans.flatMap((s) => {
       const a = s.attrs as unknown as TimexAttrs;
-      return { start: s.start, end: s.end, type: a.type, value: a.value };
+      if (a.parts) return a.parts.map((p) => ({ start: p.start, end: p.end, type: p.type, value: p.value }));
+      return [a.mod ? { start: s.start, end: s.end, type: a.type, value: a.timex3, mod: a.mod } : { start: s.start, end: s.end, type: a.type, value: a.timex3 }];
     });
   });
 }
 
+
+/** A chrono result's TIMEX3 value at the granularity of its stated components. */
+function valueOf(c: chrono.ParsedComponents): { value: string } {
+  const y = c.get('year')!;
+  const m = c.get('month')!;
+  const d = c.get('day')!;
+  if (c.isCertain('day') || c.isCertain('weekday')) return { value: `${y}-${pad2(m)}-${pad2(d)}` };
+  if (c.isCertain('month')) return { value: `${y}-${pad2(m)}` };
+  return { value: String(y) };
+}
 
 /** chrono-node on its own: each result's start, valued by its known components. */
 export function tagWithChrono(docs: TimeMLDoc[]): SystemTimex[][] {

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Doc, Span } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 import { pad2 } from '../util/dates.js';
+import { inferArticleDate } from '../dates/infer.js';
 
 /** How far into the article a dateline may stand. */
 const HEAD_CHARS = 600;
@@ -26,7 +27,8 @@ export function fullDates(text: string): { index: number; text: string; date: st
 /**
  * The article's own date (document creation time): metadata first, then a dateline near the
  * top (a line that is a date, a "CITY, date —" opener, a "By … | date |" byline), then the
- * first full date near the top, marked as inferred. Citation-based inference is issue #3.
+ * date inferred from dated citations (src/dates/infer.ts), then the first full date near the
+ * top, both marked as inferred.
  */
 export const datelineStage: Stage = {
   name: 'dateline',
@@ -59,6 +61,12 @@ export const datelineStage: Stage = {
         if (/\|\s*$/.test(before) || /^by\b/i.test(before)) return { dct: [span('byline', false, 'byline date', 0.9)] };
         fallback ??= span('first-full-date', true, `first full date near the top ("${d.text}")`, 0.6);
       }
+    }
+    // No dateline: citations and the periodical's volume can still date the article; they
+    // are better evidence than the first full date, which often names an earlier event.
+    const inferred = inferArticleDate(doc.text);
+    if (inferred) {
+      return { dct: [{ start: inferred.start, end: inferred.end, label: 'DCT', by: `dateline/${inferred.rule}`, confidence: 0.7, attrs: { date: inferred.date, inferred: true, basis: inferred.basis } }] };
     }
     return { dct: fallback ? [fallback] : [] };
   },

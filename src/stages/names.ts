@@ -1,75 +1,70 @@
 import type { Doc, Span } from '../doc/doc.js';
+import { findCandidates, type Candidate, type DocWords } from '../ner/mentions.js';
+import { typeCandidates } from '../ner/typer.js';
 import type { Stage } from '../pipeline/stage.js';
-import { loadList, loadTable } from '../util/knowledge.js';
+import { loadList } from '../util/knowledge.js';
 
 /**
- * First-cut names: runs of capitalised tokens, split into a title and a name where a title
- * word stands in the run. Issue #4 replaces this with actor and place resolution.
+ * Named-entity mentions typed PER / ORG / LOC (docs/layers.md): capitalised runs with titles
+ * split off and possessives dropped (src/ner/mentions.ts), typed from gazetteers, organisation
+ * words, given names and context (src/ner/typer.ts). Actor and place resolution build on it.
  */
 
-let stop: Set<string> | null = null;
-let titles: Set<string> | null = null;
-let demonyms: Set<string> | null = null;
 const POSSESSIVE = /['’]s?$/u;
-const CAPITALISED = /^\p{Lu}/u;
 
-function lists() {
-  stop ??= new Set(loadList('name-stopwords.txt'));
-  titles ??= new Set(loadList('titles.txt'));
-  demonyms ??= new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!));
-  return { stop, titles, demonyms };
+/**
+ * Words the document writes in lower case (a capitalised one opening a sentence is then a common
+ * word) and capitalised words it uses inside sentences (then likely names).
+ */
+function docWords(doc: Doc): DocWords {
+  const lower = new Set<string>();
+  const inside = new Set<string>();
+  const sentences = doc.layer('sentence');
+  let s = 0;
+  for (const t of doc.layer('token')) {
+    while (s < sentences.length && sentences[s]!.end <= t.start) s++;
+    const c = doc.text.charCodeAt(t.start);
+    if (c >= 97 && c <= 122) lower.add(doc.slice(t).replace(POSSESSIVE, ''));
+    else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(doc.slice(t).replace(POSSESSIVE, ''));
+  }
+  return { lower, inside };
 }
 
-/** Only nationality adjectives, possibly hyphenated: "Russian-North Korean". */
-function onlyDemonyms(text: string, demonyms: Set<string>): boolean {
-  return text.split(/-/).every((part) => demonyms.has(part.replace(POSSESSIVE, '')));
+let sports: { words: string[]; opener: RegExp } | null = null;
+/** A sports report: results lines name teams after towns. */
+function isSports(doc: Doc, lowerCase: Set<string>): boolean {
+  if (!sports) {
+    const words = loadList('ner-sports.txt');
+    sports = { words, opener: new RegExp(`^(?:${words.join('|')})\\b`, 'i') };
+  }
+  const first = doc.layer('sentence')[0];
+  if (first && sports.opener.test(doc.slice(first))) return true;
+  let hits = 0;
+  for (const w of sports.words) if (lowerCase.has(w)) hits++;
+  return hits >= 2;
 }
 
 /**
- * `lowerCase` holds the words the document also writes in lower case: a lone capitalised word
- * opening a sentence ("Envoys arrived.") is not a name when the text uses it as a common word.
+ * The name layer; with `demonyms`, also the nationality words ("Russian") as MISC, which the
+ * layer leaves out (consumers want actors, not adjectives) but NER scoring counts.
  */
-export function findNames(doc: Doc, sentence: Span, lowerCase: Set<string>): Span[] {
-  const { stop, titles, demonyms } = lists();
-  const tokens = doc.within('token', sentence.start, sentence.end);
+export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[] {
+  const words = docWords(doc);
+  const all: Candidate[] = [];
+  for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
+  const cands = all.filter((c) => !c.demonym);
+  const types = typeCandidates(cands, isSports(doc, words.lower));
   const out: Span[] = [];
-  let run: Span[] = [];
-  const flush = () => {
-    // Drop leading stopwords ("The", "In", months) and split off the title.
-    while (run.length && stop.has(doc.slice(run[0]!).replace(POSSESSIVE, ''))) run.shift();
-    let lastTitle = -1;
-    run.forEach((t, i) => {
-      if (titles.has(doc.slice(t))) lastTitle = i;
-    });
-    const nameTokens = run.slice(lastTitle + 1);
-    const nameText = nameTokens.length ? doc.text.slice(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end) : '';
-    const loneOpener = nameTokens.length === 1 && nameTokens[0]!.start === sentence.start && lowerCase.has(nameText.replace(POSSESSIVE, '').toLowerCase());
-    if (nameTokens.length && !loneOpener && !onlyDemonyms(nameText, demonyms)) {
-      const first = nameTokens[0]!;
-      const last = nameTokens[nameTokens.length - 1]!;
-      let end = last.end;
-      const lastText = doc.slice(last);
-      const poss = POSSESSIVE.exec(lastText);
-      if (poss && lastText.length > poss[0].length + 1) end -= poss[0].length;
-      const title = lastTitle >= 0 ? doc.text.slice(run[0]!.start, run[lastTitle]!.end) : null;
-      out.push({ start: first.start, end, label: 'NAME', by: title ? 'names/title-run' : 'names/capitalised-run', confidence: title ? 0.8 : 0.6, attrs: title ? { title } : {} });
-    }
-    run = [];
-  };
-  for (const t of tokens) {
-    const word = doc.slice(t);
-    const prev = run[run.length - 1];
-    const adjacent = !prev || /^[ \t-]?$/.test(doc.text.slice(prev.end, t.start));
-    if (CAPITALISED.test(word) && adjacent) {
-      run.push(t);
-      // A possessive ends the run: "Kim’s father".
-      if (POSSESSIVE.test(word) && /['’]/.test(word)) flush();
-    } else {
-      flush();
-      if (CAPITALISED.test(word)) run.push(t);
-    }
-  }
-  flush();
+  cands.forEach((c, i) => {
+    const t = types[i];
+    if (!t) return;
+    const normText = c.words.join(' ');
+    const attrs: Record<string, unknown> = { kind: t.kind };
+    if (c.title) attrs.title = c.title;
+    if (normText !== doc.text.slice(c.start, c.end)) attrs.norm = normText;
+    out.push({ start: c.start, end: c.end, label: t.type, by: t.by, confidence: t.confidence, attrs });
+  });
+  if (options.demonyms) for (const c of all) if (c.demonym) out.push({ start: c.start, end: c.end, label: 'MISC', by: 'names/demonym', confidence: 0.8, attrs: { kind: 'norp' } });
   return out;
 }
 
@@ -77,15 +72,8 @@ export const namesStage: Stage = {
   name: 'names',
   requires: ['sentence', 'token'],
   produces: ['name'],
-  description: 'capitalised names, with a title split off where one stands before the name (first cut)',
+  description: 'named entities typed PER/ORG/LOC, titles split off, possessives dropped (rules and gazetteers)',
   run(doc: Doc) {
-    const lowerCase = new Set<string>();
-    for (const t of doc.layer('token')) {
-      const w = doc.slice(t);
-      if (/^\p{Ll}/u.test(w)) lowerCase.add(w.replace(POSSESSIVE, ''));
-    }
-    const spans: Span[] = [];
-    for (const s of doc.layer('sentence')) spans.push(...findNames(doc, s, lowerCase));
-    return { name: spans };
+    return { name: findNames(doc) };
   },
 };

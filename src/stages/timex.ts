@@ -1,120 +1,102 @@
-import * as chrono from 'chrono-node';
 import type { Doc, Span } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
-import { pad2 } from '../util/dates.js';
-import { loadTable } from '../util/knowledge.js';
+import { bounds } from '../time/calendar.js';
+import type { Granularity as TimeGranularity } from '../time/normalise.js';
+import { tagText, type Extent, type TimexHit, type TimexPart } from '../time/tagger.js';
 
 /**
- * First-cut time expressions: chrono-node proposes dates, anchored on the article date.
- * Issue #3 replaces this with a TIMEX3 normaliser (tense, seasons, decades, ranges).
+ * Time expressions as TIMEX3 (src/time/: pattern and normalisation tables in
+ * knowledge/timex-*.tsv), anchored on the article date, the tense around them and the
+ * last time mentioned.
  */
 
+/** The granularities of the export contract (../shared/spec/README.md). */
 export type Granularity = 'day' | 'week' | 'month' | 'season' | 'quarter' | 'year' | 'decade' | 'century';
 
 export interface TimexAttrs {
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /**
+   * In the `timex` layer: the calendar value in the export contract's form (`2001-08-04`,
+   * `2001-08`, `2001-W30`, `2001-SU`, `2001-Q3`, `2001`, `197`, `19`, or `A/B`); a clock time
+   * or part of day is cut to its day, a weekend to its week, a half year to its year.
+   * In `timex-other`: the TIMEX3 value (`P3D`, `XXXX-WXX-1`, `PRESENT_REF`).
+   */
   value: string;
+  /** The full TIMEX3 value (`2001-07-26TMO`, `2001-W30-WE`, `1990-H1`, `P3D` …). */
+  timex3: string;
+  mod?: string;
+  /** First and last ISO day the value covers; null for durations, sets and vague references. */
   start: string | null;
   end: string | null;
   granularity: Granularity;
-  /** Components filled in from the anchor rather than stated (chrono's "implied"). */
+  /** Components filled in from the anchor rather than stated (year, month, day, week …). */
   implied: string[];
+  /** What the value was computed from: the article date, the last time mentioned, or the words alone. */
+  anchor: 'dct' | 'last' | 'none';
+  /** A range's two ends ("May 21-22"), each a TIMEX3 of its own in TimeML practice. */
+  parts?: TimexPart[];
 }
 
-const LEADING_PREPOSITION = /^(on|in|at|by|from|since|until|during)\s+/i;
+const CONTRACT_VALUE = /^(\d{2,4}|\d{4}-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4])|\d{4}-\d{2}-\d{2})$/;
 
-/** A chrono result's TIMEX3 value at the granularity of its stated components. */
-export function valueOf(c: chrono.ParsedComponents): { value: string; granularity: Granularity; implied: string[] } {
-  const y = c.get('year')!;
-  const m = c.get('month')!;
-  const d = c.get('day')!;
-  const implied = (['year', 'month', 'day'] as const).filter((k) => !c.isCertain(k));
-  if (c.isCertain('day') || c.isCertain('weekday')) return { value: `${y}-${pad2(m)}-${pad2(d)}`, granularity: 'day', implied };
-  if (c.isCertain('month')) return { value: `${y}-${pad2(m)}`, granularity: 'month', implied: implied.filter((k) => k !== 'day') };
-  return { value: String(y), granularity: 'year', implied: [] };
+/** A TIMEX3 calendar value cut to the export contract's forms; null when it has none. */
+export function contractValue(timex3: string): string | null {
+  const cut = (v: string) => {
+    const c = v.replace(/T.*$/, '').replace(/-WE$/, '').replace(/-H[12]$/, '');
+    return CONTRACT_VALUE.test(c) ? c : null;
+  };
+  const parts = timex3.split('/').map(cut);
+  return parts.every((p) => p !== null) ? parts.join('/') : null;
 }
 
-/** Dates as the first day they cover, for `start`/`end`. */
-function firstDay(value: string): string {
-  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+function contractGranularity(value: string, g: TimeGranularity): Granularity {
+  if (g === 'time') return 'day';
+  if (g === 'half') return 'year';
+  if (g === 'week' && !/W\d\d/.test(value)) return 'day';
+  return g;
 }
-function lastDay(value: string): string {
-  if (value.length === 4) return `${value}-12-31`;
-  if (value.length === 7) {
-    const [y, m] = value.split('-').map(Number) as [number, number];
-    return `${value}-${pad2(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+
+export function timexAttrs(h: TimexHit): TimexAttrs {
+  const calendar = h.type === 'DATE' || h.type === 'TIME' ? contractValue(h.value) : null;
+  const b = calendar ? bounds(h.value.replace(/T.*$/, '')) : null;
+  const granularity = contractGranularity(calendar ?? h.value, h.granularity);
+  const a: TimexAttrs = { type: h.type, value: calendar ?? h.value, timex3: h.value, start: b?.start ?? null, end: b?.end ?? null, granularity, implied: h.implied, anchor: h.anchor };
+  if (h.mod) a.mod = h.mod;
+  if (h.parts) a.parts = h.parts;
+  return a;
+}
+
+/**
+ * Timex spans for a text, given its sentence extents and article date: those with a calendar
+ * value (the `timex` layer) and the rest - durations, sets, vague references (`timex-other`).
+ */
+export function timexSpans(text: string, sentences: Extent[], dct: string | null): { timex: Span[]; other: Span[] } {
+  const timex: Span[] = [];
+  const other: Span[] = [];
+  for (const h of tagText(text, dct, sentences)) {
+    const attrs = timexAttrs(h);
+    const span: Span = {
+      start: h.start,
+      end: h.end,
+      label: 'TIMEX3',
+      by: `timex/${h.rule}`,
+      confidence: h.anchor === 'none' ? 0.9 : h.anchor === 'dct' ? 0.8 : 0.6,
+      attrs: attrs as unknown as Record<string, unknown>,
+    };
+    (attrs.start ? timex : other).push(span);
   }
-  return value;
-}
-
-let tenseCues: { re: RegExp; tense: 'past' | 'future' }[] | null = null;
-const REGULAR_PAST = /\b\p{L}{3,}ed\b/iu;
-
-/** The tense a sentence speaks in, from cue words (knowledge/tense-cues.tsv). */
-export function sentenceTense(sentence: string): 'past' | 'future' | null {
-  tenseCues ??= loadTable('tense-cues.tsv').rows.map((r) => ({ re: new RegExp(`\\b(?:${r.cue})\\b`, 'iu'), tense: r.tense as 'past' | 'future' }));
-  for (const c of tenseCues) if (c.tense === 'future' && c.re.test(sentence)) return 'future';
-  for (const c of tenseCues) if (c.tense === 'past' && c.re.test(sentence)) return 'past';
-  return REGULAR_PAST.test(sentence) ? 'past' : null;
-}
-
-/** A bare weekday, moved to the occurrence on or before (past) or on or after (future) the anchor. */
-function weekdayByTense(c: chrono.ParsedComponents, anchor: string, tense: 'past' | 'future'): string {
-  const base = new Date(`${anchor}T12:00:00Z`);
-  const want = c.get('weekday')!;
-  const diff = (want - base.getUTCDay() + 7) % 7;
-  const shift = tense === 'future' ? diff : diff === 0 ? 0 : diff - 7;
-  const d = new Date(base.getTime() + shift * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-export function tagTimexes(text: string, from: number, to: number, anchor: string | null): Span[] {
-  const ref = anchor ? new Date(`${anchor}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
-  const out: Span[] = [];
-  const sentence = text.slice(from, to);
-  let tense: 'past' | 'future' | null | undefined;
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 })) {
-    // Without an article date a year we would have to guess is no date at all.
-    if (!anchor && !/\b\d{4}\b/.test(r.text)) continue;
-    let start = from + r.index;
-    let surface = r.text;
-    const prep = LEADING_PREPOSITION.exec(surface);
-    if (prep) {
-      start += prep[0].length;
-      surface = surface.slice(prep[0].length);
-    }
-    const a = valueOf(r.start);
-    let by = 'timex/chrono';
-    const bareWeekday = r.start.isCertain('weekday') && !r.start.isCertain('day');
-    if (bareWeekday && anchor && !r.end) {
-      tense ??= sentenceTense(sentence);
-      if (tense) {
-        a.value = weekdayByTense(r.start, anchor, tense);
-        by = `timex/chrono+weekday-${tense}`;
-      }
-    }
-    let value = a.value;
-    let endValue = lastDay(a.value);
-    if (r.end) {
-      const b = valueOf(r.end);
-      value = `${a.value}/${b.value}`;
-      endValue = lastDay(b.value);
-    }
-    const attrs: TimexAttrs = { type: 'DATE', value, start: firstDay(a.value), end: endValue, granularity: a.granularity, implied: a.implied };
-    out.push({ start, end: start + surface.length, label: 'TIMEX3', by, confidence: a.implied.length ? 0.6 : 0.8, attrs: attrs as unknown as Record<string, unknown> });
-  }
-  return out;
+  return { timex, other };
 }
 
 export const timexStage: Stage = {
   name: 'timex',
   requires: ['sentence', 'dct'],
-  produces: ['timex'],
-  description: 'time expressions normalised against the article date (chrono-node, first cut)',
+  produces: ['timex', 'timex-other'],
+  description: 'time expressions as TIMEX3, normalised against the article date, tense and the last time mentioned',
   run(doc: Doc) {
     const anchor = (doc.layer('dct')[0]?.attrs?.date as string | undefined) ?? null;
-    const spans: Span[] = [];
-    for (const s of doc.layer('sentence')) spans.push(...tagTimexes(doc.text, s.start, s.end, anchor));
-    return { timex: spans };
+    const sentences = doc.layer('sentence').map((s) => ({ start: s.start, end: s.end }));
+    const { timex, other } = timexSpans(doc.text, sentences, anchor);
+    return { timex, 'timex-other': other };
   },
 };

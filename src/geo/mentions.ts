@@ -1,0 +1,169 @@
+import type { Doc, Span } from '../doc/doc.js';
+import { loadList, loadTable } from '../util/knowledge.js';
+import { hintAfter } from './context.js';
+import { normalisePlaceName } from './normalise.js';
+import { placeData, type PlaceRecord } from './places-data.js';
+import { candidates, type PlaceMention } from './resolve.js';
+
+/**
+ * Where a document names places: names from the `name` layer that the gazetteer knows and
+ * the context does not make a person's, names after a cue ("the border village of Khasan"),
+ * and descriptions ("the Russian capital", "the Far Eastern Russian city").
+ */
+
+export interface FoundMention extends PlaceMention {
+  /** The rule that found it: name, cue:<noun>, capital, anaphor. */
+  source: string;
+  /** A place fixed by the description itself (capitals) instead of by resolving `text`. */
+  fixed?: 'capital';
+  /** For descriptions that point back to a town: country and area constraints. */
+  anaphor?: { country: string | null; area: PlaceRecord | null; radiusKm: number; noun: string };
+  confidence: number;
+}
+
+interface Descriptions {
+  nouns: Map<string, string>;
+  areas: Map<string, { region: PlaceRecord; radiusKm: number }>;
+  ofCue: RegExp;
+  described: RegExp;
+  stop: Set<string>;
+}
+
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Up to four capitalised words, possibly across one line break ("St." may open it). */
+const NAME = "(?:St\\.\\s)?\\p{Lu}[\\p{L}\\p{M}'’-]*(?:[ \\t]*\\n?[ \\t]*\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}";
+
+let descriptions: Descriptions | null = null;
+
+function tables(): Descriptions {
+  if (descriptions) return descriptions;
+  const rows = loadTable('places-descriptions.tsv').rows;
+  const nouns = new Map<string, string>();
+  const modifiers: string[] = [];
+  const areas = new Map<string, { region: PlaceRecord; radiusKm: number }>();
+  const data = placeData();
+  for (const r of rows) {
+    if (r.type === 'noun') nouns.set(r.word!, r.value!);
+    else if (r.type === 'modifier') modifiers.push(r.word!);
+    else if (r.type === 'area') {
+      const region = data.byKey.get(normalisePlaceName(r.value!))?.find((x) => x.kind === 'region');
+      if (!region) throw new Error(`places-descriptions.tsv: area "${r.word}" names unknown region "${r.value}"`);
+      areas.set(r.word!, { region, radiusKm: Number(r.radius_km) || 2000 });
+    } else throw new Error(`places-descriptions.tsv: unknown type "${r.type}"`);
+  }
+  const demonyms = data.countries.flatMap((c) => c.demonyms);
+  const nounAlt = [...nouns.keys()].map(esc).join('|');
+  const modAlt = modifiers.map(esc).join('|');
+  const adjAlt = [...areas.keys(), ...demonyms].sort((a, b) => b.length - a.length).map(esc).join('|');
+  // "the border village of Khasan", "the port of Nakhodka", "the city of Vladivostok"
+  const ofCue = new RegExp(`\\b[Tt]he\\s+(?:(?:${modAlt})\\s+){0,3}(${nounAlt})\\s+of\\s+(${NAME})`, 'gu');
+  // "the Far Eastern Russian city", "the Russian capital", "the North Korean port city"
+  const described = new RegExp(`\\b[Tt]he\\s+((?:(?:${adjAlt}|${modAlt})[ \\t\\n]+){1,4})(${nounAlt})\\b(?!\\s+of\\b)`, 'gu');
+  const stop = new Set(loadList('places-stoplist.txt').map(normalisePlaceName));
+  descriptions = { nouns, areas, ofCue, described, stop };
+  return descriptions;
+}
+
+/** The word after a name that says it is a person: "Lincoln said". */
+const SPEECH_AFTER = /^[’']?s?\s+(said|says|told|added|asked|wrote|argued|insisted|noted|stressed|replied)\b/;
+/** Words before a name that place it: "in Vladivostok", "from Khasan". */
+const PLACE_BEFORE = /\b(in|at|from|near|to|outside|into|across|via|toward|towards|around)\s+(the\s+)?$/i;
+/** A town known only by a name this small needs a cue before it counts. */
+const MIN_POPULATION = 15_000;
+const COUNTY = /\s(county|parish)$/;
+
+function nameText(doc: Doc, s: Span): string {
+  const norm = s.attrs?.norm;
+  return typeof norm === 'string' && norm ? norm : doc.slice(s).replace(/\s+/g, ' ').replace(/['’]s?$/, '');
+}
+
+/** Is this name span a place the gazetteer can resolve? */
+function nameMention(doc: Doc, s: Span, stop: Set<string>): FoundMention | null {
+  const label = s.label;
+  const kind = s.attrs?.kind;
+  if (label === 'PER' || kind === 'person' || s.attrs?.title) return null;
+  const text = nameText(doc, s);
+  const key = normalisePlaceName(text);
+  if (!key || stop.has(key)) return null;
+  // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
+  const cands = candidates(text).filter((c) => c.via !== 'demonym');
+  if (!cands.length) return null;
+  const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
+  const team = placeData().byKey.get(key) ?? [];
+  // Organisations are places only when the team's data lists them (the Kremlin, the Blue House).
+  if ((label === 'ORG' || kind === 'org') && !team.some((r) => r.kind === 'venue')) return null;
+  const after = doc.text.slice(s.end, s.end + 20);
+  if (SPEECH_AFTER.test(after)) return null;
+  const hint = hintAfter(doc.text, s.end);
+  if (team.length || hint) return { start: s.start, end: s.end, text, hint, source: 'name', confidence: 1 };
+  // Only towns: their own name (not an alternate), and either a large place or a cue before it.
+  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key))) && c.rec.kind === 'city');
+  if (!own.length && !known.length) return null;
+  const big = own.some((c) => c.rec.population >= MIN_POPULATION);
+  const cue = PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
+  if (!big && !cue) return null;
+  return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
+}
+
+export function findPlaceMentions(doc: Doc): FoundMention[] {
+  const t = tables();
+  const out: FoundMention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+  const text = doc.text;
+
+  t.ofCue.lastIndex = 0;
+  for (let m = t.ofCue.exec(text); m; m = t.ofCue.exec(text)) {
+    const noun = m[1]!;
+    const name = m[2]!.replace(/['’]s$/, '');
+    const start = m.index + m[0].length - m[2]!.length;
+    const end = start + name.length;
+    const value = t.nouns.get(noun);
+    if (!candidates(name).length || t.stop.has(normalisePlaceName(name))) continue;
+    out.push({ start, end, text: name, hint: value === 'city' ? { kind: 'town' } : undefined, source: `cue:${noun}-of`, confidence: 0.95 });
+    taken.push([start, end]);
+  }
+
+  for (const s of doc.layer('name')) {
+    if (overlaps(s.start, s.end)) continue;
+    const found = nameMention(doc, s, t.stop);
+    if (found) {
+      out.push(found);
+      taken.push([s.start, s.end]);
+    }
+  }
+
+  t.described.lastIndex = 0;
+  for (let m = t.described.exec(text); m; m = t.described.exec(text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (overlaps(start, end)) continue;
+    const words = m[1]!.replace(/\s+/g, ' ').trim();
+    const noun = t.nouns.get(m[2]!);
+    const data = placeData();
+    let country: string | null = null;
+    let area: { region: PlaceRecord; radiusKm: number } | null = null;
+    // Longest adjectives first: "North Korean" before "Korean", "Far Eastern" before "Eastern".
+    let rest = ` ${words} `;
+    for (const [adj, a] of [...t.areas].sort((x, y) => y[0].length - x[0].length)) {
+      if (rest.includes(` ${adj} `)) {
+        area = a;
+        rest = rest.replace(` ${adj} `, ' ');
+      }
+    }
+    for (const c of [...data.countries].flatMap((c) => c.demonyms.map((d) => [d, c] as const)).sort((x, y) => y[0].length - x[0].length)) {
+      if (rest.includes(` ${c[0]} `)) {
+        country = c[1].country;
+        break;
+      }
+    }
+    if (!country && !area) continue;
+    if (noun === 'capital') {
+      if (country) out.push({ start, end, text: country, fixed: 'capital', source: 'capital', confidence: 0.9 });
+    } else if (noun === 'city') {
+      out.push({ start, end, text: m[0], source: 'anaphor', anaphor: { country: country ?? area?.region.country ?? null, area: area?.region ?? null, radiusKm: area?.radiusKm ?? 0, noun: m[2]! }, confidence: 0.7 });
+    }
+    taken.push([start, end]);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

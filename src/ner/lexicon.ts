@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KNOWLEDGE_DIR, loadList, loadTable } from '../util/knowledge.js';
+
+/**
+ * The word lists the names stage types mentions with, loaded once on first use (~20 ms):
+ * knowledge/ner-*.tsv, titles, stopwords, demonyms and the GeoNames place names in
+ * models/ner-places.txt (built by scripts/build-ner-places.mjs).
+ */
+export interface Lexicon {
+  stop: Set<string>;
+  titles: Set<string>;
+  demonyms: Set<string>;
+  firstNames: Set<string>;
+  /** Countries, regions and other places from knowledge/ner-places.tsv: name → kind. */
+  places: Map<string, 'gpe' | 'loc'>;
+  /** GeoNames populated places. */
+  cities: Set<string>;
+  orgs: Map<string, { type: 'ORG' | 'LOC'; kind: string }>;
+  orgLast: Set<string>;
+  orgFirst: Set<string>;
+  miscLast: Set<string>;
+  /** Words licensed news text writes in lower case (models/ner-common-words.txt). */
+  common: Set<string>;
+  /** Lower-cased forms of all gazetteer entries, for text in capitals ("JAPAN", "NORTH KOREA"). */
+  upper: Map<string, string>;
+  /** Longest gazetteer entry in words. */
+  maxWords: number;
+}
+
+const MODELS_DIR = path.resolve(KNOWLEDGE_DIR, '../models');
+let lexicon: Lexicon | null = null;
+
+function modelList(name: string): string[] {
+  return readFileSync(path.join(MODELS_DIR, name), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+export function lex(): Lexicon {
+  if (lexicon) return lexicon;
+  const places = new Map<string, 'gpe' | 'loc'>();
+  for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' ? 'loc' : 'gpe');
+  const orgs = new Map<string, { type: 'ORG' | 'LOC'; kind: string }>();
+  for (const r of loadTable('ner-orgs.tsv').rows) orgs.set(r.name!, { type: r.type === 'LOC' ? 'LOC' : 'ORG', kind: r.kind || 'org' });
+  const orgLast = new Set<string>();
+  const orgFirst = new Set<string>();
+  for (const r of loadTable('ner-org-words.tsv').rows) {
+    if (r.position !== 'first') orgLast.add(r.word!);
+    if (r.position !== 'last') orgFirst.add(r.word!);
+  }
+  const cities = new Set(modelList('ner-places.txt'));
+  const upper = new Map<string, string>();
+  let maxWords = 1;
+  for (const name of [...places.keys(), ...orgs.keys()]) {
+    upper.set(name.toUpperCase(), name);
+    maxWords = Math.max(maxWords, name.split(' ').length);
+  }
+  lexicon = {
+    stop: new Set(loadList('name-stopwords.txt')),
+    titles: new Set(loadList('titles.txt')),
+    demonyms: new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!)),
+    firstNames: new Set(loadList('ner-first-names.txt')),
+    places,
+    cities,
+    orgs,
+    orgLast,
+    orgFirst,
+    common: new Set(modelList('ner-common-words.txt')),
+    miscLast: new Set(loadList('ner-misc-words.txt')),
+    upper,
+    maxWords,
+  };
+  return lexicon;
+}

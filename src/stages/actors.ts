@@ -1,0 +1,14 @@
+import type { Doc } from '../doc/doc.js';
+import type { Stage } from '../pipeline/stage.js';
+import { resolveActors } from '../actors/resolve.js';
+
+/** Actor resolution (issue #4): names, descriptions and groups to canonical actors as of the dct. */
+export const actorsStage: Stage = {
+  name: 'actors',
+  requires: ['name', 'sentence', 'dct'],
+  produces: ['actor'],
+  description: 'people, organisations and states resolved to canonical actors with country, sector and title at the article date',
+  run(doc: Doc) {
+    return { actor: resolveActors(doc) };
+  },
+};
