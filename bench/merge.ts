@@ -77,7 +77,7 @@ function mention(e: World, reported: Date, at: number): { start: number; end: nu
       trigger: { start: at + 2, end: at + 6, text: e.mode, by: 'bench' },
       actors: who.map((a) => ({ name: rnd() < 0.3 ? a.name.split(' ')[1]! : a.name, ...(rnd() < 0.7 ? { id: a.id, country: a.country } : {}), title: null, role: 'participant' as const, start: at, end: at + 1, by: 'bench' })),
       place: place && { ...place, start: at, end: at + 1, by: 'bench' },
-      time: time && { type: 'DATE', ...time, implied: [], text: time.value, startOffset: at, endOffset: at + 1 },
+      time: time && { type: 'DATE', ...time, timex3: time.value, anchor: 'dct' as const, implied: [], text: time.value, startOffset: at, endOffset: at + 1 },
       topics: [],
       attribution: null,
     },

@@ -1,4 +1,5 @@
 import type { EventAttrs } from '../stages/events.js';
+import { slug } from '../kb/normalise.js';
 import { loadTable } from '../util/knowledge.js';
 
 /**
@@ -143,14 +144,16 @@ interface LoosePlace {
 
 export function actorKey(a: LooseActor): ActorKey {
   const norm = normName(a.name);
-  const id = a.id ?? null;
+  // The actor layer gives a name it cannot resolve its slug as id; that is no identity across
+  // articles ("Batbold" and "Sukhbaatar" may be one man), so such ids match by name.
+  const id = a.id && a.id !== slug(a.name) ? a.id : null;
   return {
     key: id ? `id:${id}` : `n:${norm}`,
     name: a.name,
     tokens: norm.split(' ').filter(Boolean),
     country: a.country ?? null,
     resolved: !!id,
-    id,
+    id: a.id ?? null,
     title: a.title ?? null,
     role: a.role ?? 'participant',
   };
@@ -175,6 +178,12 @@ export function mentionFeatures(
   const actors: ActorKey[] = [];
   const placeCountries: string[] = [];
   for (const x of a.actors as LooseActor[]) {
+    // A state as a whole (id = its ISO code) takes part as a country, not as a named participant:
+    // "Russia" and "Vietnam" in a summit sentence should not dilute the leaders' overlap.
+    if (x.id && /^[A-Z]{3}$/.test(x.id)) {
+      placeCountries.push(x.id);
+      continue;
+    }
     const known = !x.id && knownPlace(x.name);
     if (!known) actors.push(actorKey(x));
     else if (known.country) placeCountries.push(known.country);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GRANULARITY_RANK, normName, type MentionFeatures } from '../consolidate/features.js';
-import { tagTimexes, type TimexAttrs } from '../stages/timex.js';
+import { timexSpans, type TimexAttrs } from '../stages/timex.js';
 import { EVAL_WEIGHTS, features, loadCorpus, meantimeTokenPositions, pairwise } from './coref-suite.js';
 import type { EvalArgs, EvalResult, EvalSuite } from './suites.js';
 
@@ -122,23 +122,40 @@ async function run(args: EvalArgs): Promise<EvalResult> {
       .map((f) => readGold(path.join(goldDir, f)));
     const ms = corpus.mentions.filter((m) => corpusOf.get(m.doc) === name);
     const feats = new Map(ms.map((m) => [m.id, features(corpus, m)]));
-    // Anchor dates per mention: nearest time expression in its sentence, else the document date.
-    const dateOf = new Map<string, { value: string; rank: number }>();
+    // Anchor dates per mention: nearest time expression in its sentence (the time stage run over
+    // the whole document, on its date), else the document date.
     const sentText = new Map<string, string>();
+    const sentTimexes = new Map<string, { at: number; value: string; rank: number }[]>();
+    for (const doc of new Set(ms.map((m) => m.doc))) {
+      const sents = [...(corpus.docs.get(doc) ?? [])].sort((a, b) => a.sentence - b.sentence);
+      let text = '';
+      const extents = sents.map((s) => {
+        const t = s.tokens.join(' ');
+        const start = text.length;
+        text += t + '\n\n';
+        sentText.set(`${doc}#${s.sentence}`, t);
+        return { start, end: start + t.length, key: `${doc}#${s.sentence}` };
+      });
+      for (const span of timexSpans(text, extents, dct.get(doc) ?? null).timex) {
+        const e = extents.find((x) => x.start <= span.start && span.end <= x.end);
+        if (!e) continue;
+        const a = span.attrs as unknown as TimexAttrs;
+        const list = sentTimexes.get(e.key) ?? [];
+        list.push({ at: span.start - e.start, value: a.value, rank: GRANULARITY_RANK[a.granularity] ?? 9 });
+        sentTimexes.set(e.key, list);
+      }
+    }
+    const dateOf = new Map<string, { value: string; rank: number }>();
     for (const m of ms) {
       const key = `${m.doc}#${m.sentence}`;
       const s = corpus.sentences.get(key);
       if (!s) continue;
-      const text = sentText.get(key) ?? s.tokens.join(' ');
-      sentText.set(key, text);
-      const timexes = tagTimexes(text, 0, text.length, dct.get(m.doc) ?? null);
       const at = s.tokens.slice(0, Math.max(0, m.tokens[0] ?? 0)).join(' ').length;
       let best: { value: string; rank: number } | null = null;
       let bestD = Infinity;
-      for (const t of timexes) {
-        const a = t.attrs as unknown as TimexAttrs;
-        const d = Math.abs(t.start - at);
-        if (d < bestD) [bestD, best] = [d, { value: a.value, rank: GRANULARITY_RANK[a.granularity] ?? 9 }];
+      for (const t of sentTimexes.get(key) ?? []) {
+        const d = Math.abs(t.at - at);
+        if (d < bestD) [bestD, best] = [d, t];
       }
       // Without a time expression in its sentence an event is anchored on its document's date
       // (news reports what just happened; this scored better than leaving it unanchored).
