@@ -93,7 +93,11 @@ export function enrichFromLayers(attrs: EventAttrs, spans: ProcessedArticle['spa
       continue;
     }
     const hit = over(actorSpans, a);
-    if (hit?.attrs?.id) actors.push({ ...a, name: String(hit.attrs.name ?? a.name), id: String(hit.attrs.id), country: (hit.attrs.country as string | null) ?? null } as typeof a);
+    // A person the knowledge base does not know (via name or title) gets a slug of the name as
+    // its id; that is no identity across articles ("Batbold" and "Sukhbaatar" may be one man),
+    // so such actors keep matching by name.
+    const known = hit?.attrs?.id && hit.attrs.via !== 'name' && hit.attrs.via !== 'title';
+    if (hit?.attrs?.id) actors.push({ ...a, name: String(hit.attrs.name ?? a.name), id: known ? String(hit.attrs.id) : null, country: (hit.attrs.country as string | null) ?? null } as typeof a);
     else if (!over(placeSpans, a)) actors.push(a);
   }
   let place = attrs.place as (EventAttrs['place'] & { id?: string | null }) | null;

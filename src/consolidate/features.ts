@@ -1,5 +1,4 @@
 import type { EventAttrs } from '../stages/events.js';
-import { slug } from '../kb/normalise.js';
 import { loadTable } from '../util/knowledge.js';
 
 /**
@@ -144,16 +143,14 @@ interface LoosePlace {
 
 export function actorKey(a: LooseActor): ActorKey {
   const norm = normName(a.name);
-  // The actor layer gives a name it cannot resolve its slug as id; that is no identity across
-  // articles ("Batbold" and "Sukhbaatar" may be one man), so such ids match by name.
-  const id = a.id && a.id !== slug(a.name) ? a.id : null;
+  const id = a.id ?? null;
   return {
     key: id ? `id:${id}` : `n:${norm}`,
     name: a.name,
     tokens: norm.split(' ').filter(Boolean),
     country: a.country ?? null,
     resolved: !!id,
-    id: a.id ?? null,
+    id,
     title: a.title ?? null,
     role: a.role ?? 'participant',
   };
