@@ -135,5 +135,7 @@ test('timeline: dyad filter, status filter, month-level dates sort by their star
   assert.equal(dyad[0]!.when, '2011-06-20');
   assert.equal((await timeline(store, { statuses: ['planned'] })).length, 0);
   assert.equal((await timeline(store, { place: 'Tokyo' })).length, 1);
+  assert.equal((await timeline(store, { place: 'Japan' })).length, 1, 'a country finds the places inside it');
+  assert.equal((await timeline(store, { place: 'Russia' })).length, 0);
   assert.equal((await timeline(store, { from: '2012-01-01' })).length, 1);
 });

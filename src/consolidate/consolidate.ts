@@ -1,5 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { MentionDraft, ProcessedArticle } from '../ingest/process.js';
+import type { EventAttrs } from '../stages/events.js';
 import type { DB, MentionTable } from '../store/schema.js';
 import { hashId } from '../util/hash.js';
 import { mentionFeatures } from './features.js';
@@ -67,6 +68,44 @@ export function eventFields(p: EventProfile) {
     place: place?.name ?? null,
   });
   return { actors, place, time, summary };
+}
+
+interface LayerSpan {
+  start: number;
+  end: number;
+  attrs?: Record<string, unknown>;
+}
+
+/**
+ * Fills actor ids/countries and place ids/countries/coordinates from the `actor` and `place`
+ * layers (docs/layers.md) where the event stage has not: the span overlapping the mention's
+ * name supplies them. A name that only the place layer knows is a place, not a participant.
+ */
+export function enrichFromLayers(attrs: EventAttrs, spans: ProcessedArticle['spans']): EventAttrs {
+  const actorSpans = spans.filter((s) => s.layer === 'actor') as LayerSpan[];
+  const placeSpans = spans.filter((s) => s.layer === 'place') as LayerSpan[];
+  if (!actorSpans.length && !placeSpans.length) return attrs;
+  const over = (list: LayerSpan[], x: { start: number; end: number }) => list.find((s) => s.start < x.end && x.start < s.end);
+  const actors: EventAttrs['actors'] = [];
+  for (const a of attrs.actors as (EventAttrs['actors'][number] & { id?: string | null; country?: string | null })[]) {
+    if (a.id) {
+      actors.push(a);
+      continue;
+    }
+    const hit = over(actorSpans, a);
+    // A person the knowledge base does not know (via name or title) gets a slug of the name as
+    // its id; that is no identity across articles ("Batbold" and "Sukhbaatar" may be one man),
+    // so such actors keep matching by name.
+    const known = hit?.attrs?.id && hit.attrs.via !== 'name' && hit.attrs.via !== 'title';
+    if (hit?.attrs?.id) actors.push({ ...a, name: String(hit.attrs.name ?? a.name), id: known ? String(hit.attrs.id) : null, country: (hit.attrs.country as string | null) ?? null } as typeof a);
+    else if (!over(placeSpans, a)) actors.push(a);
+  }
+  let place = attrs.place as (EventAttrs['place'] & { id?: string | null }) | null;
+  if (place && !place.id) {
+    const hit = over(placeSpans, place);
+    if (hit?.attrs?.id) place = { ...place, name: String(hit.attrs.name ?? place.name), id: String(hit.attrs.id), country: hit.attrs.country ?? null, lat: hit.attrs.lat ?? null, lon: hit.attrs.lon ?? null } as typeof place;
+  }
+  return { ...attrs, actors, place };
 }
 
 /** Records the article's MinHash; returns the article it near-duplicates (the first such), if any. */
@@ -139,7 +178,7 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
   const features = article.mentions.map((m) => {
     const id = mentionId(article.id, m);
     drafts.set(id, m);
-    return mentionFeatures(id, article.id, article.date.date, m.attrs, text.slice(m.start, m.attrs.trigger.start));
+    return mentionFeatures(id, article.id, article.date.date, enrichFromLayers(m.attrs, article.spans), text.slice(m.start, m.attrs.trigger.start));
   });
   const boost = new Set<string>();
   if (duplicateOf) {

@@ -103,6 +103,14 @@ export function placeChain(name: string, country: string | null): string[] {
   return chain;
 }
 
+/** A name the containment table knows as a place; `country` set when the place is a country. */
+export function knownPlace(name: string): { country: string | null } | null {
+  placeChain('', null);
+  const within = containment!.get(normName(name));
+  if (within === undefined) return null;
+  return { country: within.startsWith('=') ? within.slice(1) : null };
+}
+
 /** A crude English lemma for a trigger word: enough to equate met/meet, talks/talk, visited/visit. */
 const IRREGULAR: Record<string, string> = { met: 'meet', held: 'hold', went: 'go', came: 'come', gave: 'give', made: 'make', told: 'tell', said: 'say', saw: 'see', took: 'take', left: 'leave', paid: 'pay', sent: 'send', fought: 'fight', shot: 'shoot', struck: 'strike', spoke: 'speak', broke: 'break' };
 export function lemmaOf(word: string): string {
@@ -162,12 +170,26 @@ export function mentionFeatures(
   a: EventAttrs,
   sentenceBefore = '',
 ): MentionFeatures {
-  const actors = a.actors.map((x) => actorKey(x as LooseActor));
+  // Until the actor layer resolves names, a bare name that is a known place is no participant
+  // ("Vladivostok" in "the Vladivostok summit"); a country name counts as that country.
+  const actors: ActorKey[] = [];
+  const placeCountries: string[] = [];
+  for (const x of a.actors as LooseActor[]) {
+    // A state as a whole (id = its ISO code) takes part as a country, not as a named participant:
+    // "Russia" and "Vietnam" in a summit sentence should not dilute the leaders' overlap.
+    if (x.id && /^[A-Z]{3}$/.test(x.id)) {
+      placeCountries.push(x.id);
+      continue;
+    }
+    const known = !x.id && knownPlace(x.name);
+    if (!known) actors.push(actorKey(x));
+    else if (known.country) placeCountries.push(known.country);
+  }
   const place = a.place ? placeKey(a.place as LoosePlace) : null;
   const t = a.time;
   const time: TimeKey | null =
     t && t.start && t.end ? { start: t.start, end: t.end, granularity: t.granularity, value: t.value, text: t.text } : null;
-  const countries = [...new Set(actors.map((x) => x.country).filter((c): c is string => !!c))];
+  const countries = [...new Set([...actors.map((x) => x.country).filter((c): c is string => !!c), ...placeCountries])];
   return {
     id,
     article,

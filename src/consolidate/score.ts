@@ -128,6 +128,15 @@ function cosine(a: Record<string, number>, b: Record<string, number>): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** "quake"/"earthquake", "announce"/"announcement": one lemma inside the other, or a long shared stem. */
+export function stemRelated(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length >= 4 && (l.endsWith(s) || l.startsWith(s))) return true;
+  let k = 0;
+  while (k < s.length && s[k] === l[k]) k++;
+  return k >= 5 && k >= 0.7 * s.length;
+}
+
 export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WEIGHTS): Decision {
   const reasons: string[] = [];
   const out = (veto: string | null, score: number, overlap: number): Decision => ({ veto, score, actorOverlap: overlap, reasons });
@@ -176,7 +185,7 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
   if (la && la === lb) {
     score += w.lemma;
     reasons.push(`lemma+${w.lemma}`);
-  } else if (la && lb && w.lemmaPairs?.has(la < lb ? `${la}|${lb}` : `${lb}|${la}`)) {
+  } else if (la && lb && w.lemmaPair && (w.lemmaPairs?.has(la < lb ? `${la}|${lb}` : `${lb}|${la}`) || stemRelated(la, lb))) {
     score += w.lemmaPair ?? 0;
     reasons.push(`lemma-pair+${w.lemmaPair ?? 0}`);
   } else if (la && lb && w.lemmaMismatch) {

@@ -42,6 +42,10 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'actor country codes on the PETRARCH2 gold sentences (petrarch-validation)',
     load: async () => (await import('./actors-suite.js')).actorsSuite,
   },
+  timeline: {
+    description: 'SemEval-2015 Task 4 TimeLine over the MEANTIME articles (gold event mentions)',
+    load: async () => (await import('./timeline-suite.js')).timelineSuite,
+  },
 };
 
 export function suiteNames(): string[] {

@@ -1,5 +1,5 @@
 import type { EventActor, EventPlace, EventTime } from '../consolidate/consolidate.js';
-import { dedupeHistory, sortHistory, type HistoryEntry } from '../consolidate/status.js';
+import { consolidatedStatus, dedupeHistory, sortHistory, type HistoryEntry } from '../consolidate/status.js';
 import type { Store } from './store.js';
 
 /** Read-side views of the store, shared by export, timeline and (later) the HTTP API. */
@@ -127,8 +127,8 @@ export async function* eventRecords(store: Store, where: { ids?: string[] } = {}
         actors: JSON.parse(r.actors) as EventActor[],
         place: r.place ? (JSON.parse(r.place) as EventPlace) : null,
         time: r.time ? (JSON.parse(r.time) as EventTime) : null,
-        // Consolidated when the article was stored (consolidate/status.ts), kept on the row for filtering.
-        status: r.status,
+        // The spec's rule over the history (the row keeps the same value for filtering).
+        status: history.length ? consolidatedStatus(history) : r.status,
         topics: JSON.parse(r.topics) as string[],
         mentions: ms,
         history,
