@@ -51,11 +51,16 @@ function postings(events: IndexedEvent[], keys: (e: IndexedEvent) => Iterable<st
   return map;
 }
 
+/** Lower case without diacritics, so "Reykjavik" finds "Reykjavík" and "Pyongyang" "P'yŏngyang". */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 function indexEvent(record: EventRecord, seq: number): IndexedEvent {
   const first = record.time?.start ?? record.history[0]?.reported ?? null;
   const last = record.time?.end ?? first;
-  const actorsLower = record.actors.map((a) => a.name.toLowerCase());
-  const placeLower = record.place?.name.toLowerCase() ?? null;
+  const actorsLower = record.actors.map((a) => fold(a.name));
+  const placeLower = record.place ? fold(record.place.name) : null;
   const haystack = [record.summary, ...actorsLower, placeLower ?? '', ...record.mentions.map((m) => m.text)].join('\n').toLowerCase();
   return { record, seq, first, last, actorsLower, placeLower, haystack };
 }
@@ -142,8 +147,8 @@ export class EventCache {
 }
 
 export function matchesFilter(e: IndexedEvent, f: EventFilter): boolean {
-  if (f.actor?.length && !f.actor.every((a) => e.actorsLower.some((x) => x.includes(a.toLowerCase())))) return false;
-  if (f.place && !(e.placeLower && e.placeLower.includes(f.place.toLowerCase()))) return false;
+  if (f.actor?.length && !f.actor.every((a) => e.actorsLower.some((x) => x.includes(fold(a))))) return false;
+  if (f.place && !(e.placeLower && e.placeLower.includes(fold(f.place)))) return false;
   if (f.type?.length && !f.type.includes(e.record.type)) return false;
   if (f.status?.length && !f.status.includes(e.record.status)) return false;
   if (f.from && (!e.last || e.last < f.from)) return false;
@@ -181,8 +186,8 @@ export async function filterEvents(cache: EventCache, f: EventFilter): Promise<I
   // Narrow with the postings first (each actor separately: a dyad needs all), then check the
   // rest on the survivors.
   const masks: Uint8Array[] = [];
-  for (const a of f.actor ?? []) masks.push(mark(n, index.byActor, [a.toLowerCase()], false));
-  if (f.place) masks.push(mark(n, index.byPlace, [f.place.toLowerCase()], false));
+  for (const a of f.actor ?? []) masks.push(mark(n, index.byActor, [fold(a)], false));
+  if (f.place) masks.push(mark(n, index.byPlace, [fold(f.place)], false));
   if (f.type?.length) masks.push(mark(n, index.byType, f.type, true));
   if (f.status?.length) masks.push(mark(n, index.byStatus, f.status, true));
   const out: IndexedEvent[] = [];
