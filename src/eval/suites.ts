@@ -26,6 +26,14 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'time expressions against TimeML (TempEval-3) or MEANTIME timex gold',
     load: async () => (await import('./timex-suite.js')).timexSuite,
   },
+  events: {
+    description: 'event types and participants against PETRARCH2 / PLOVER gold (--suite petr2|plover|seeds-demo)',
+    load: async () => (await import('./events-suite.js')).eventsSuite,
+  },
+  factuality: {
+    description: 'event status against MEANTIME certainty / polarity / time attributes',
+    load: async () => (await import('./factuality-suite.js')).factualitySuite,
+  },
 };
 
 export function suiteNames(): string[] {
