@@ -308,7 +308,7 @@ function plover(data: string): EvalResult {
       if (found) extra++;
       else (types.fp++, pt.fp++);
     }
-    const goldTuples = new Set(recs.map((r) => goldTuple(r.type, [...r.actors.map((a) => ({ source: country(a.code), target: null })), ...r.recipients.map((a) => ({ source: null, target: country(a.code) }))], r.reciprocal)));
+    const goldTuples = new Set(recs.map((r) => goldTuple(r.type, [...(r.actors ?? []).map((a) => ({ source: country(a.code), target: null })), ...(r.recipients ?? []).map((a) => ({ source: null, target: country(a.code) }))], r.reciprocal)));
     const groups = new Map<string, SystemEvent[]>();
     for (const { e, t } of projected) (groups.get(t) ?? groups.set(t, []).get(t)!).push(e);
     const sysTuples = new Set([...groups].map(([t, es]) => systemTuple(t, es)));
@@ -323,7 +323,7 @@ function plover(data: string): EvalResult {
         modeGold++;
         if (same.some((e) => e.mode === r.mode)) modeRight++;
       }
-      const evt = r.spans.filter((s) => s.role === 'EVT');
+      const evt = (r.spans ?? []).filter((s) => s.role === 'EVT');
       if (evt.length) {
         spanGold++;
         if (sys.some((e) => e.triggers.some((t) => evt.some((s) => t.start < s.end && s.start < t.end)))) spanHit++;

@@ -32,7 +32,7 @@ interface Entry {
   kind: 'state' | 'city' | 'demonym' | 'person' | 'org';
 }
 
-let fallback: { entries: Map<string, Entry>; re: RegExp; demonymInTitle: RegExp } | null = null;
+let fallback: { entries: Map<string, Entry>; longest: number; firstWords: Set<string> } | null = null;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,23 +54,34 @@ function fallbackTables() {
     (r.cities ? r.cities.split('|') : []).forEach((n, i) => put(n, { country: code, actor: i === 0, place: true, kind: 'city' }));
   }
   for (const r of loadTable('demonyms.tsv').rows) if (r.country) put(r.demonym!, { country: r.country, actor: true, place: false, kind: 'demonym' });
-  const names = [...entries.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  const demonyms = [...entries].filter(([, e]) => e.kind === 'demonym' || e.kind === 'state').map(([k]) => escape(k)).sort((a, b) => b.length - a.length);
-  fallback = { entries, re, demonymInTitle: new RegExp(`(?<![\\p{L}])(?:${demonyms.join('|')})(?![\\p{L}])`, 'iu') };
+  const longest = Math.max(...[...entries.keys()].map((k) => k.split(/\s+|(?=\.)/).length));
+  // The first word of every entry, to skip most capitalised words with one lookup.
+  const firstWords = new Set([...entries.keys()].map((k) => k.split(/[\s.-]/)[0]!));
+  fallback = { entries, longest, firstWords };
   return fallback;
 }
 
 /** The state a name or nationality adjective stands for, from the fallback table. */
-export function countryOf(text: string): string | null {
+export function countryOf(text: string, cities = false): string | null {
   const t = fallbackTables();
   const hit = t.entries.get(text.toLowerCase().replace(/['’]s?$/u, ''));
   if (hit) return hit.country;
-  const m = t.demonymInTitle.exec(text);
-  return m ? t.entries.get(m[0].toLowerCase())!.country : null;
+  // A state or nationality among the words: "North Korean Foreign Minister".
+  const words = text.toLowerCase().split(/[\s-]+/);
+  for (let i = 0; i < words.length; i++) {
+    if (!t.firstWords.has(words[i]!)) continue;
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const e = t.entries.get(words.slice(i, i + n).join(' '));
+      if (e && (e.kind === 'demonym' || e.kind === 'state' || (cities && e.kind === 'city'))) return e.country;
+    }
+  }
+  return null;
 }
 
 function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
   return /^\p{Lu}/u.test(s);
 }
 
@@ -105,16 +116,15 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
 /** Candidates from the name layer and the fallback tables. */
 function fromFallback(doc: Doc, sentence: Span): Candidate[] {
   const t = fallbackTables();
-  const text = doc.text.slice(sentence.start, sentence.end);
   const out: Candidate[] = [];
   const timexes = doc.within('timex', sentence.start, sentence.end);
   const names = doc.within('name', sentence.start, sentence.end);
   // A title's nationality belongs to its name ("North Korean President Kim"), not a candidate.
-  const titles = names.flatMap((n) => {
+  const titles: { start: number; end: number }[] = [];
+  for (const n of names) {
     const title = n.attrs?.title as string | undefined;
-    const at = title ? doc.text.lastIndexOf(title, n.start) : -1;
-    return at >= sentence.start ? [{ start: at, end: n.start }] : [];
-  });
+    if (title) titles.push({ start: Math.max(sentence.start, n.start - title.length - 1), end: n.start });
+  }
   const taken = (s: number, e: number) =>
     out.some((c) => c.start < e && s < c.end) || timexes.some((x) => x.start <= s && e <= x.end) || titles.some((x) => x.start <= s && e <= x.end);
   // Names first: a titled name carries its title's nationality ("North Korean President Kim").
@@ -138,17 +148,50 @@ function fromFallback(doc: Doc, sentence: Span): Candidate[] {
     }
   }
   // Then states, cities and nationality adjectives the name layer leaves out ("Russian
-  // officials", "U.S.", "Russian-North Korean").
-  t.re.lastIndex = 0;
-  for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
-    const s = sentence.start + m.index;
-    const e = s + m[0].length;
-    if (!isCapitalised(m[0]) || taken(s, e)) continue;
-    const hit = t.entries.get(m[0].toLowerCase())!;
-    out.push({ start: s, end: e, name: m[0], actor: hit.actor, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${hit.kind}` });
+  // officials", "U.S.", "Russian-North Korean"): the longest known word sequence at each
+  // capitalised token (a hyphenated token is read part by part).
+  const tokens = doc.within('token', sentence.start, sentence.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!isCapitalised(doc.text[tok.start]!)) continue;
+    const head = doc.text.slice(tok.start, tok.end).toLowerCase();
+    if (!t.firstWords.has(head.split(/[.-]/)[0]!)) continue;
+    let found: { s: number; e: number; n: number } | null = null;
+    for (let n = Math.min(t.longest, tokens.length - i); n >= 1 && !found; n--) {
+      const e = tokens[i + n - 1]!.end;
+      if (t.entries.has(doc.text.slice(tok.start, e).toLowerCase())) found = { s: tok.start, e, n };
+    }
+    if (!found) {
+      // "Russian-North" + "Korean": the parts of a hyphenated token.
+      const word = doc.slice(tok);
+      const dash = word.indexOf('-');
+      if (dash > 0 && t.entries.has(word.slice(0, dash).toLowerCase())) found = { s: tok.start, e: tok.start + dash, n: 0 };
+      if (dash > 0 && !found) {
+        const rest = doc.text.slice(tok.start + dash + 1, tokens[i + 1]?.end ?? tok.end).toLowerCase();
+        if (t.entries.has(rest)) found = { s: tok.start + dash + 1, e: tokens[i + 1]!.end, n: 1 };
+      }
+    }
+    if (!found || taken(found.s, found.e)) continue;
+    const name = doc.text.slice(found.s, found.e);
+    const hit = t.entries.get(name.toLowerCase())!;
+    out.push({ start: found.s, end: found.e, name, actor: hit.actor, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${hit.kind}` });
+    if (found.n > 1) i += found.n - 1;
+    else if (found.n === 0) i--; // read the same token's second part next time round
+    if (found.n === 0) {
+      // Second part of "Russian-North Korean".
+      const dash = doc.slice(tok).indexOf('-');
+      const rest = doc.text.slice(tok.start + dash + 1, tokens[i + 2]?.end ?? tok.end);
+      const restHit = t.entries.get(rest.toLowerCase()) ?? t.entries.get(doc.text.slice(tok.start + dash + 1, tok.end).toLowerCase());
+      if (restHit) {
+        const e = t.entries.has(rest.toLowerCase()) ? tokens[i + 2]!.end : tok.end;
+        out.push({ start: tok.start + dash + 1, end: e, name: doc.text.slice(tok.start + dash + 1, e), actor: restHit.actor, place: restHit.place, id: null, country: restHit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${restHit.kind}` });
+        if (e !== tok.end) i++;
+      }
+      i++;
+    }
   }
   // A name the fallback did not know may still contain a state: "North Korean embassy".
-  for (const c of out) if (!c.country) c.country = countryOf(c.name);
+  for (const c of out) if (!c.country) c.country = countryOf(c.name, true);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -3,10 +3,10 @@ import type { TimexAttrs } from '../stages/timex.js';
 import { loadTable } from '../util/knowledge.js';
 import { argumentCandidates, type Candidate } from './arguments.js';
 import { attributionOf } from './attribution.js';
-import { frameSlots, triggerIndex, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
+import { frameSlots, lightVerbSet, triggerIndex, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
 import { BE, DETERMINERS, PREPOSITIONS, clauseSpan, viewOf, wordAt, wordBefore, type SentenceView } from './sentence.js';
 import { cueHits, statusOf } from './status.js';
-import { topicsIn } from './topics.js';
+import { topicsIn, topicsWithin } from './topics.js';
 import type { EventAttrs, MentionActor, MentionPlace, MentionTime } from './types.js';
 
 /**
@@ -43,6 +43,8 @@ let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
+const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
+const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
 const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
 const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
 
@@ -80,6 +82,13 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
     const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to';
+    // A reduced relative clause describes a noun, not an event of its own: "officials
+    // accused of", "the civilians imprisoned for".
+    const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    if (reducedRelative) {
+      i = last;
+      continue;
+    }
     out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive });
     i = last;
   }
@@ -152,7 +161,20 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   }
   // The clause's subject: the nearest candidate to the left that is not inside a phrase
   // governed by a preposition.
-  if (!fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
+  // A nominal trigger takes the clause's subject only as the object of a light verb
+  // ("held talks", "launched an attack"), not on its own ("the chemical attacks").
+  let lightVerb = !nominal;
+  if (nominal) {
+    for (let i = t.first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+      const w = view.words[i]!.lower;
+      if (lightVerbSet().has(w) || (i > 0 && lightVerbSet().has(`${view.words[i - 1]!.lower} ${w}`))) {
+        lightVerb = true;
+        break;
+      }
+      if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
+    }
+  }
+  if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
     const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
     if (subject) {
       add(subject, subjSlot);
@@ -225,7 +247,14 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     if (a.dropped) continue;
     for (let j = i + 1; j < drafts.length; j++) {
       const b = drafts[j]!;
-      if (b.dropped || view.words[b.t.first]!.clause !== view.words[a.t.first]!.clause) continue;
+      if (b.dropped) continue;
+      // A demand, rejection, threat or accusation governs what follows it in the sentence:
+      // "accused France of helping to plan the killings" is one accusation.
+      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
+        absorb(a, b);
+        continue;
+      }
+      if (view.words[b.t.first]!.clause !== view.words[a.t.first]!.clause) continue;
       const gap = gapWords(view, a.t.last, b.t.first);
       const complement = a.t.form !== 'noun' && gap.length <= 3 && gap.every((w) => DETERMINERS.has(w.lower) || w.lower === 'to' || /^[a-z-]+$/.test(w.lower) && !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== 'and');
       if (complement && a.t.frame.govern === 'absorb') {
@@ -261,14 +290,27 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   const placed = place(doc, view, argumentCandidates(doc, sentence), triggers);
   const drafts: Draft[] = triggers.map((t) => ({ t, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers), merged: [], dropped: false }));
   fold(view, drafts);
+  for (const d of drafts) {
+    if (d.dropped) continue;
+    const all = [d.t, ...d.merged];
+    const actors = d.fills.filter((f) => f.c.actor);
+    // A bare nominal event with no one taking part ("an initial threat") is not coded;
+    // meetings are (the summit in Vladivostok).
+    if (all.every((t) => t.form === 'noun') && d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
+    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
+  }
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
   // Times: each time expression belongs to its nearest anchor, an event trigger or a
   // reporting verb ("told reporters yesterday"), preferring one in the same clause.
   const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => [d.t, ...d.merged].map((t) => ({ first: t.first, last: t.last, event: d })));
+  let lastVerb = -1;
   view.words.forEach((w, i) => {
-    if (reporting().has(w.lower)) anchors.push({ first: i, last: i, event: null });
+    if (reporting().has(w.lower)) {
+      anchors.push({ first: i, last: i, event: null });
+      lastVerb = i;
+    }
   });
   const owned = new Map<Draft, { span: Span; d: number; shared?: boolean }>();
   for (const x of doc.within('timex', sentence.start, sentence.end)) {
@@ -297,7 +339,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   }
 
   const hits = cueHits(view);
-  const attribution = attributionOf(view.text, view.start);
+  const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
+  const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
   const typeCount = new Map<string, number>();
   for (const d of events) typeCount.set(d.t.frame.type, (typeCount.get(d.t.frame.type) ?? 0) + 1);
   const out: Span[] = [];
@@ -310,7 +353,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     const timing = time?.start && time.end && opts.dct ? (time.start > opts.dct ? 'future' : time.end < opts.dct ? 'past' : null) : null;
     const status = statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
     const clause = clauseSpan(view, t.first);
-    const topicHits = topicsIn(doc.text.slice(clause.start, clause.end), clause.start);
+    const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     const span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);

@@ -1,4 +1,4 @@
-import { loadTable } from '../util/knowledge.js';
+import { loadList, loadTable } from '../util/knowledge.js';
 
 /**
  * The event stage's knowledge, loaded once per process from knowledge/: trigger frames and
@@ -16,6 +16,8 @@ export interface Frame {
   context: string | null;
   frame: string;
   govern: '' | 'absorb';
+  /** "object": the event counts only with an actor after the trigger. */
+  needs: string;
 }
 
 export interface TriggerEntry {
@@ -40,6 +42,8 @@ export interface Topic {
 
 export interface AttributionPattern {
   name: string;
+  /** A word the sentence must contain before the pattern is tried. */
+  needs: string;
   re: RegExp;
 }
 
@@ -68,7 +72,7 @@ export function triggerIndex(): Map<string, TriggerEntry[]> {
     index.set(words[0]!, list);
   };
   for (const r of loadTable('event-frames.tsv').rows) {
-    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '' };
+    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '', needs: r.needs ?? '' };
     const verbs = r.verbs ? r.verbs.split('|').map((v) => v.trim()) : [];
     if (verbs.length === 1) verbs.splice(0, 1, ...inflect(verbs[0]!));
     if (verbs.length % 5) throw new Error(`event-frames.tsv: ${r.lemma}: verb forms come in fives (base|3rd person|past|participle|-ing)`);
@@ -78,6 +82,14 @@ export function triggerIndex(): Map<string, TriggerEntry[]> {
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   triggers = index;
   return index;
+}
+
+let lightVerbs: Set<string> | null = null;
+
+/** Verbs that lend a nominal trigger their subject ("held talks"): knowledge/event-light-verbs.txt. */
+export function lightVerbSet(): Set<string> {
+  lightVerbs ??= new Set(loadList('event-light-verbs.txt'));
+  return lightVerbs;
 }
 
 let slotTable: Map<string, Map<string, SlotRole>> | null = null;
@@ -98,13 +110,24 @@ export function frameSlots(frame: string): Map<string, SlotRole> {
 }
 
 let cueList: Cue[] | null = null;
+let cueUnion: RegExp | null = null;
+
+/**
+ * All cues as one regular expression, a named group per row, so a sentence is scanned once.
+ * Where two rows match at the same place, the earlier row (the lower rank) wins.
+ */
+export function cueRegExp(): RegExp {
+  // Sticky: tried only at word starts, so the lookbehind of each row is not needed.
+  cueUnion ??= new RegExp(`(?:${statusCues().map((c, i) => `(?<c${i}>${c.re.source.replace("(?<![\\w'’-])", '')})`).join('|')})`, 'iy');
+  return cueUnion;
+}
 
 export function statusCues(): Cue[] {
   cueList ??= loadTable('status-cues.tsv').rows.map((r) => {
     const [scope, reach] = r.scope!.split(':') as [Cue['scope'], string | undefined];
     if (!['left', 'right', 'clause', 'sentence'].includes(scope)) throw new Error(`status-cues.tsv: bad scope "${r.scope}"`);
     return {
-      re: new RegExp(`(?<![\\w'’-])(?:${r.cue})(?![\\w'’-])`, 'giu'),
+      re: new RegExp(`(?<![\\w'’-])(?:${r.cue})(?![\\w'’-])`, 'gi'),
       status: r.status!,
       scope,
       reach: Number(reach ?? 0),
@@ -116,9 +139,17 @@ export function statusCues(): Cue[] {
 }
 
 let topicList: Topic[] | null = null;
+let topicUnion: RegExp | null = null;
+
+/** All topics as one regular expression, a named group per row. */
+export function topicRegExp(): RegExp {
+  // Sticky: tried only at word starts.
+  topicUnion ??= new RegExp(`(?:${topics().map((t, i) => `(?<t${i}>${t.re.source.replace(/^\\b/, '')})`).join('|')})`, 'iy');
+  return topicUnion;
+}
 
 export function topics(): Topic[] {
-  topicList ??= loadTable('topics.tsv').rows.map((r) => ({ topic: r.topic!, re: new RegExp(`\\b(?:${r.pattern})\\b`, 'iu') }));
+  topicList ??= loadTable('topics.tsv').rows.map((r) => ({ topic: r.topic!, re: new RegExp(`\\b(?:${r.pattern})\\b`, 'gi') }));
   return topicList;
 }
 
@@ -127,12 +158,13 @@ let attribution: AttributionPattern[] | null = null;
 export function attributionPatterns(): AttributionPattern[] {
   if (attribution) return attribution;
   const verbs = loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!);
-  // A noun phrase: up to fourteen words, none of them a clause opener.
-  const np = `(?:(?!(?:when|that|which|who|while|after|because|as|if|but|and that)\\b)[\\p{L}\\p{N}'’.-]+ ){0,13}[\\p{L}\\p{N}'’.-]+`;
+  const np = `[^,;:()"“”]{2,100}?`;
   const v = `(?:${verbs.join('|')})`;
+  const t = `(?: (?:on|last|this|late|early) \\w+| \\w+day| yesterday| today| here| earlier| late)*`;
   attribution = loadTable('attribution-patterns.tsv').rows.map((r) => ({
     name: r.name!,
-    re: new RegExp(r.pattern!.replaceAll('{np}', np).replaceAll('{v}', v), 'iu'),
+    needs: r.needs ?? '',
+    re: new RegExp(r.pattern!.replaceAll('{np}', np).replaceAll('{v}', v).replaceAll('{t}', t), 'iu'),
   }));
   return attribution;
 }

@@ -1,4 +1,4 @@
-import { statusCues, type Cue, type Form } from './lexicon.js';
+import { cueRegExp, statusCues, type Cue, type Form } from './lexicon.js';
 import { wordAt, wordBefore, type SentenceView } from './sentence.js';
 
 /**
@@ -25,20 +25,20 @@ export interface StatusResult {
 /** Every cue occurrence in a sentence, computed once per sentence. */
 export function cueHits(view: SentenceView): CueHit[] {
   const hits: CueHit[] = [];
-  for (const cue of statusCues()) {
-    cue.re.lastIndex = 0;
-    for (let m = cue.re.exec(view.text); m; m = cue.re.exec(view.text)) {
-      if (!m[0]) {
-        cue.re.lastIndex++;
-        continue;
-      }
-      const start = view.start + m.index;
-      const end = start + m[0].length;
-      const first = wordAt(view, start);
-      const last = wordBefore(view, end);
-      if (first > last) continue;
-      hits.push({ cue, start, end, first, last, text: m[0].toLowerCase() });
-    }
+  const cues = statusCues();
+  const re = cueRegExp();
+  for (const w of view.words) {
+    re.lastIndex = w.start - view.start;
+    const m = re.exec(view.text);
+    if (!m?.[0]) continue;
+    let row = 0;
+    while (m.groups![`c${row}`] === undefined) row++;
+    const start = view.start + m.index;
+    const end = start + m[0].length;
+    const first = wordAt(view, start);
+    const last = wordBefore(view, end);
+    if (first > last) continue;
+    hits.push({ cue: cues[row]!, start, end, first, last, text: m[0].toLowerCase() });
   }
   return hits;
 }
