@@ -85,7 +85,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
     const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
-    if (reducedRelative) {
+    // "the visiting envoy": a participle used as an adjective.
+    const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
+    if (reducedRelative || adjective) {
       i = last;
       continue;
     }
@@ -106,7 +108,9 @@ interface Placed {
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
   const isTrigger = (i: number) => triggers.some((t) => t.first <= i && i <= t.last);
   return cands.map((c) => {
-    const first = wordAt(view, c.start);
+    // The word holding the candidate's start ("Putin" in "Kim-Putin").
+    let first = wordAt(view, c.start);
+    if (first > 0 && view.words[first - 1]!.end > c.start) first--;
     const last = Math.max(first, wordBefore(view, c.end));
     // The nearest preposition to the left, over at most four title or modifier words.
     let prep: string | null = null;
@@ -228,6 +232,7 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
     } else if (f.c.actor) addActor(f.c, role, f.slot);
     else if (role === 'target' && f.c.place) setPlace(f.c, f.slot);
   }
+  actors.sort((a, b) => a.start - b.start);
   return { actors, place };
 }
 
@@ -272,7 +277,9 @@ function fold(view: SentenceView, drafts: Draft[]): void {
         absorb(a, b);
         continue;
       }
-      if (a.t.frame.type === b.t.frame.type) absorb(a, b);
+      // The same kind of event told twice in a clause is one event when one of them is a
+      // noun ("arrived for talks"); two verbs are two events ("visited Beijing, will travel to Moscow").
+      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun')) absorb(a, b);
     }
   }
 }
@@ -317,10 +324,13 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     const type = (x.attrs as unknown as TimexAttrs | undefined)?.type;
     if (type === 'DURATION' || type === 'SET') continue;
     const first = wordAt(view, x.start);
-    const last = Math.max(first, wordBefore(view, x.end));
+    let last = Math.max(first, wordBefore(view, x.end));
+    while (last > first && !/\w/.test(view.words[last]!.lower)) last--;
     let best: { a: (typeof anchors)[number]; d: number } | null = null;
     for (const a of anchors) {
-      let d = first > a.last ? first - a.last : a.first - last + 0.5;
+      // A time usually follows its event ("visited Beijing in May, will travel ..."): one
+      // standing before an anchor counts as a little farther.
+      let d = first > a.last ? first - a.last : a.first - last + 1.5;
       if (view.words[first]!.clause !== view.words[a.first]!.clause) d += 50;
       if (!best || d < best.d) best = { a, d };
     }
@@ -338,7 +348,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (partner) owned.set(d, { ...owned.get(partner)!, shared: true });
   }
 
-  const hits = cueHits(view);
+  // A cue inside a time expression is not one ("in May").
+  const timexSpans = doc.within('timex', sentence.start, sentence.end);
+  const hits = cueHits(view).filter((h) => !timexSpans.some((x) => x.start <= h.start && h.end <= x.end));
   const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
   const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
   const typeCount = new Map<string, number>();
@@ -354,7 +366,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     const status = statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
-    const span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    // Mentions of one type in one sentence need distinct spans (the event id derives from it).
+    let span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
     const attrs: EventAttrs = {
