@@ -43,6 +43,7 @@ let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
+const STATE_VIA = /(?:fallback-state|^actors?\/.*state)/;
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
 const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
@@ -227,8 +228,10 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
     if (role === 'place') {
       if (f.c.place) setPlace(f.c, f.slot);
     } else if (role === 'place-or-target') {
+      // "visited Moscow": a place; "visited Russia": the place and the state visited;
+      // "visited Putin": the person visited.
       if (f.c.place) setPlace(f.c, f.slot);
-      if (f.c.actor) addActor(f.c, 'target', f.slot);
+      if (f.c.actor && (!f.c.place || STATE_VIA.test(f.c.by))) addActor(f.c, 'target', f.slot);
     } else if (f.c.actor) addActor(f.c, role, f.slot);
     else if (role === 'target' && f.c.place) setPlace(f.c, f.slot);
   }
