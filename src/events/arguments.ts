@@ -54,7 +54,7 @@ function fallbackTables() {
     (r.cities ? r.cities.split('|') : []).forEach((n, i) => put(n, { country: code, actor: i === 0, place: true, kind: 'city' }));
   }
   for (const r of loadTable('demonyms.tsv').rows) if (r.country) put(r.demonym!, { country: r.country, actor: true, place: false, kind: 'demonym' });
-  const longest = Math.max(...[...entries.keys()].map((k) => k.split(/\s+|(?=\.)/).length));
+  const longest = Math.min(5, Math.max(...[...entries.keys()].map((k) => k.split(/\s+|(?=\.)/).length)));
   // The first word of every entry, to skip most capitalised words with one lookup.
   const firstWords = new Set([...entries.keys()].map((k) => k.split(/[\s.-]/)[0]!));
   fallback = { entries, longest, firstWords };
@@ -155,7 +155,8 @@ function fromFallback(doc: Doc, sentence: Span): Candidate[] {
     const tok = tokens[i]!;
     if (!isCapitalised(doc.text[tok.start]!)) continue;
     const head = doc.text.slice(tok.start, tok.end).toLowerCase();
-    if (!t.firstWords.has(head.split(/[.-]/)[0]!)) continue;
+    const cut = head.search(/[.-]/);
+    if (!t.firstWords.has(cut < 0 ? head : head.slice(0, cut))) continue;
     let found: { s: number; e: number; n: number } | null = null;
     for (let n = Math.min(t.longest, tokens.length - i); n >= 1 && !found; n--) {
       const e = tokens[i + n - 1]!.end;

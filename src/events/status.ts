@@ -22,6 +22,8 @@ export interface StatusResult {
   end: number | null;
 }
 
+const GROUPS = Array.from({ length: 200 }, (_, i) => `c${i}`);
+
 /** Every cue occurrence in a sentence, computed once per sentence. */
 export function cueHits(view: SentenceView): CueHit[] {
   const hits: CueHit[] = [];
@@ -32,7 +34,8 @@ export function cueHits(view: SentenceView): CueHit[] {
     const m = re.exec(view.text);
     if (!m?.[0]) continue;
     let row = 0;
-    while (m.groups![`c${row}`] === undefined) row++;
+    const groups = m.groups!;
+    while (groups[GROUPS[row]!] === undefined) row++;
     const start = view.start + m.index;
     const end = start + m[0].length;
     const first = wordAt(view, start);
