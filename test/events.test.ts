@@ -35,22 +35,22 @@ test('inflection of regular verbs', () => {
 
 test('every PLOVER type is reachable', () => {
   const sentences: [string, string][] = [
-    ['The two governments agreed to cooperate on fisheries.', 'AGREE'],
+    ['Hungary and Romania agreed to cooperate on fisheries.', 'AGREE'],
     ['Lavrov met Wang Yi in Beijing.', 'CONSULT'],
     ['Mongolia praised the Chinese initiative.', 'SUPPORT'],
     ['Russian and Chinese navies held joint exercises near Busan.', 'COOPERATE'],
-    ['Japan sent food aid to the flooded provinces.', 'AID'],
-    ['The junta lifted the curfew in the capital.', 'CONCEDE'],
-    ['The rebels withdrew from the border town.', 'RETREAT'],
+    ['Japan sent food aid to Myanmar.', 'AID'],
+    ['The Thai junta lifted the curfew in the capital.', 'CONCEDE'],
+    ['Syrian rebels withdrew from the border town.', 'RETREAT'],
     ['Seoul demanded an apology from Tokyo.', 'REQUEST'],
     ['Beijing accused Washington of interference.', 'ACCUSE'],
     ['Hanoi rejected the offer.', 'REJECT'],
     ['Pyongyang threatened to close the border.', 'THREATEN'],
-    ['Farmers staged a protest outside the parliament.', 'PROTEST'],
-    ['The army deployed troops along the frontier.', 'MOBILIZE'],
+    ['Korean farmers staged a protest outside the parliament.', 'PROTEST'],
+    ['The Chinese army deployed troops along the frontier.', 'MOBILIZE'],
     ['Washington imposed sanctions on the shipping firm.', 'SANCTION'],
-    ['Police arrested two journalists in Minsk.', 'COERCE'],
-    ['Artillery shelled the village overnight.', 'ASSAULT'],
+    ['Belarusian police arrested two journalists in Minsk.', 'COERCE'],
+    ['Russian artillery shelled the village overnight.', 'ASSAULT'],
   ];
   for (const [text, type] of sentences) assert.equal(first(text).type, type, text);
 });

@@ -88,7 +88,10 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
     // "the visiting envoy": a participle used as an adjective.
     const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
-    if (reducedRelative || adjective) {
+    // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
+    // noun this table does not list as a trigger.
+    const nounUse = chosen.form === 'base' && !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to'));
+    if (reducedRelative || adjective || nounUse) {
       i = last;
       continue;
     }
@@ -302,11 +305,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   fold(view, drafts);
   for (const d of drafts) {
     if (d.dropped) continue;
-    const all = [d.t, ...d.merged];
-    const actors = d.fills.filter((f) => f.c.actor);
-    // A bare nominal event with no one taking part ("an initial threat") is not coded;
-    // meetings are (the summit in Vladivostok).
-    if (all.every((t) => t.form === 'noun') && d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
+    // An event no one takes part in ("an initial threat", "a protestor demolished the
+    // building") is not coded; meetings are (the summit in Vladivostok).
+    if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
     if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
   }
   const events = drafts.filter((d) => !d.dropped);
