@@ -253,6 +253,13 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     into.merged.push(from.t, ...from.merged);
     for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f);
   };
+  // What a governing verb absorbs is its content: the embedded subject is the one it targets
+  // ("alleged that France helped ...": France is the target of the accusation).
+  const absorbGoverned = (into: Draft, from: Draft) => {
+    from.dropped = true;
+    into.merged.push(from.t, ...from.merged);
+    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f);
+  };
   for (let i = 0; i < drafts.length; i++) {
     const a = drafts[i]!;
     if (a.dropped) continue;
@@ -262,7 +269,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // A demand, rejection, threat or accusation governs what follows it in the sentence:
       // "accused France of helping to plan the killings" is one accusation.
       if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
-        absorb(a, b);
+        absorbGoverned(a, b);
         continue;
       }
       if (view.words[b.t.first]!.clause !== view.words[a.t.first]!.clause) continue;
@@ -276,7 +283,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
           break;
         }
         if (b.t.frame.type === 'CONSULT') a.mode = 'meet';
-        absorb(a, b);
+        absorbGoverned(a, b);
         continue;
       }
       if (complement && b.t.form === 'noun') {
