@@ -22,12 +22,27 @@ export interface SentenceView {
 
 const CLAUSE_BREAK = new Set([';', ':', 'but', 'while', 'although', 'whereas', 'however', 'though']);
 
+const lowered = new WeakMap<Doc, string>();
+
+/** The document's text in lower case, made once per document. */
+function lowerText(doc: Doc): string {
+  let l = lowered.get(doc);
+  if (l === undefined) {
+    l = doc.text.toLowerCase();
+    // Some characters change length in lower case; then slice the original instead.
+    if (l.length !== doc.text.length) l = '';
+    lowered.set(doc, l);
+  }
+  return l;
+}
+
 export function viewOf(doc: Doc, sentence: { start: number; end: number }, tokens?: Span[]): SentenceView {
   const toks = tokens ?? doc.within('token', sentence.start, sentence.end);
   let clause = 0;
   const words: Word[] = [];
+  const low = lowerText(doc);
   for (const t of toks) {
-    const lower = ((t.attrs?.lower as string | undefined) ?? doc.slice(t)).toLowerCase();
+    const lower = low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase();
     if (CLAUSE_BREAK.has(lower) && words.length) clause++;
     words.push({ start: t.start, end: t.end, lower, clause });
   }
