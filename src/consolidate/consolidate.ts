@@ -31,8 +31,8 @@ export interface EventTime {
 
 export function eventFields(m: MentionDraft) {
   const a = m.attrs;
-  const actors: EventActor[] = a.actors.map((x) => ({ name: x.name, id: null, country: null, title: x.title, role: x.role }));
-  const place: EventPlace | null = a.place ? { name: a.place.name, country: null, lat: null, lon: null } : null;
+  const actors: EventActor[] = a.actors.map((x) => ({ name: x.name, id: x.id ?? null, country: x.country ?? null, title: x.title, role: x.role }));
+  const place: EventPlace | null = a.place ? { name: a.place.name, country: a.place.country ?? null, lat: a.place.lat ?? null, lon: a.place.lon ?? null } : null;
   const time: EventTime | null = a.time
     ? { text: a.time.text, value: a.time.value, start: a.time.start, end: a.time.end, granularity: a.time.granularity }
     : null;

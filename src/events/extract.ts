@@ -218,7 +218,8 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
   const actors: MentionActor[] = [];
   let place: MentionPlace | null = null;
   const addActor = (c: Candidate, role: Role, slot: string) => {
-    if (actors.some((a) => a.start === c.start)) return;
+    // One actor once: the same name twice ("Kim ... Kim") or the same span.
+    if (actors.some((a) => a.start === c.start || a.name === c.name)) return;
     actors.push({ name: c.name, title: c.title, role, start: c.start, end: c.end, by: `events/slot:${slot}`, id: c.id, country: c.country, sector: c.sector, via: c.by });
   };
   const setPlace = (c: Candidate, slot: string) => {
