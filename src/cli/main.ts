@@ -175,7 +175,7 @@ export function buildProgram(): Command {
     .requiredOption('--data <path>', 'the gold set')
     .option('--out <dir>', 'write system output here')
     .option('--baseline <name>', 'also score a baseline from the same run')
-    .option('--suite <name>', 'gold set within the suite (coref: ecbplus or meantime)')
+    .option('--suite <name>', 'a gold set within the suite (events: petr2, plover, seeds-demo; coref: ecbplus, meantime)')
     .action(async (name: string, opts: { data: string; out?: string; baseline?: string; suite?: string }) => {
       const suite = await loadSuite(name);
       if (!suite) throw new UsageError(`eval: unknown suite "${name}" (suites: ${suiteNames().join(', ')})`);

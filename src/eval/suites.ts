@@ -46,6 +46,14 @@ const SUITES: Record<string, { description: string; load: () => Promise<EvalSuit
     description: 'SemEval-2015 Task 4 TimeLine over the MEANTIME articles (gold event mentions)',
     load: async () => (await import('./timeline-suite.js')).timelineSuite,
   },
+  events: {
+    description: 'event types and participants against PETRARCH2 / PLOVER gold (--suite petr2|plover|seeds-demo)',
+    load: async () => (await import('./events-suite.js')).eventsSuite,
+  },
+  factuality: {
+    description: 'event status against MEANTIME certainty / polarity / time attributes',
+    load: async () => (await import('./factuality-suite.js')).factualitySuite,
+  },
 };
 
 export function suiteNames(): string[] {

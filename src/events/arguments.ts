@@ -1,0 +1,203 @@
+import type { Doc, Span } from '../doc/doc.js';
+import { loadTable } from '../util/knowledge.js';
+
+/**
+ * Where the event stage gets its argument candidates: every lookup of who and where goes
+ * through this module. With the `actor` and `place` layers (docs/layers.md) it reads them;
+ * without them it falls back to the `name` layer plus a small table of states, cities,
+ * nationality adjectives and well-known people (knowledge/event-countries.tsv,
+ * knowledge/event-people.tsv), so country codes already work.
+ */
+
+export interface Candidate {
+  start: number;
+  end: number;
+  name: string;
+  /** An actor, a place, or both ("Moscow" as the city and as the Russian government). */
+  actor: boolean;
+  place: boolean;
+  id: string | null;
+  country: string | null;
+  title: string | null;
+  sector: string | null;
+  lat: number | null;
+  lon: number | null;
+  by: string;
+}
+
+interface Entry {
+  country: string;
+  actor: boolean;
+  place: boolean;
+  kind: 'state' | 'city' | 'demonym' | 'person' | 'org';
+}
+
+let fallback: { entries: Map<string, Entry>; longest: number; firstWords: Set<string> } | null = null;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function fallbackTables() {
+  if (fallback) return fallback;
+  const entries = new Map<string, Entry>();
+  const put = (name: string, e: Entry) => {
+    if (name && !entries.has(name.toLowerCase())) entries.set(name.toLowerCase(), e);
+  };
+  for (const r of loadTable('event-people.tsv').rows) put(r.name!, { country: r.country!, actor: true, place: false, kind: 'person' });
+  for (const r of loadTable('event-countries.tsv').rows) {
+    const code = r.code!;
+    const org = code === 'IGO' || code === 'NGO';
+    for (const n of r.names!.split('|')) put(n, { country: code, actor: true, place: !org, kind: org ? 'org' : 'state' });
+    for (const n of r.demonyms ? r.demonyms.split('|') : []) put(n, { country: code, actor: true, place: false, kind: 'demonym' });
+    // The capital (first city) also stands for the government.
+    (r.cities ? r.cities.split('|') : []).forEach((n, i) => put(n, { country: code, actor: i === 0, place: true, kind: 'city' }));
+  }
+  for (const r of loadTable('demonyms.tsv').rows) if (r.country) put(r.demonym!, { country: r.country, actor: true, place: false, kind: 'demonym' });
+  const longest = Math.min(5, Math.max(...[...entries.keys()].map((k) => k.split(/\s+|(?=\.)/).length)));
+  // The first word of every entry, to skip most capitalised words with one lookup.
+  const firstWords = new Set([...entries.keys()].map((k) => k.split(/[\s.-]/)[0]!));
+  fallback = { entries, longest, firstWords };
+  return fallback;
+}
+
+/** The state a name or nationality adjective stands for, from the fallback table. */
+export function countryOf(text: string, cities = false): string | null {
+  const t = fallbackTables();
+  const hit = t.entries.get(text.toLowerCase().replace(/['’]s?$/u, ''));
+  if (hit) return hit.country;
+  // A state or nationality among the words: "North Korean Foreign Minister".
+  const words = text.toLowerCase().split(/[\s-]+/);
+  for (let i = 0; i < words.length; i++) {
+    if (!t.firstWords.has(words[i]!)) continue;
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const e = t.entries.get(words.slice(i, i + n).join(' '));
+      if (e && (e.kind === 'demonym' || e.kind === 'state' || (cities && e.kind === 'city'))) return e.country;
+    }
+  }
+  return null;
+}
+
+function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(s);
+}
+
+/** Candidates from the actor and place layers (the contract in docs/layers.md). */
+function fromLayers(doc: Doc, sentence: Span): Candidate[] {
+  const out = new Map<string, Candidate>();
+  for (const a of doc.within('actor', sentence.start, sentence.end)) {
+    const x = (a.attrs ?? {}) as Record<string, unknown>;
+    out.set(`${a.start}:${a.end}`, {
+      start: a.start, end: a.end, name: (x.name as string) ?? doc.slice(a), actor: true, place: false,
+      id: (x.id as string) ?? null, country: (x.country as string) ?? null, title: (x.title as string) ?? null,
+      sector: (x.sector as string) ?? null, lat: null, lon: null, by: a.by,
+    });
+  }
+  for (const p of doc.within('place', sentence.start, sentence.end)) {
+    const x = (p.attrs ?? {}) as Record<string, unknown>;
+    const key = `${p.start}:${p.end}`;
+    const same = out.get(key);
+    if (same) {
+      Object.assign(same, { place: true, lat: (x.lat as number) ?? null, lon: (x.lon as number) ?? null });
+      same.country ??= (x.country as string) ?? null;
+      continue;
+    }
+    out.set(key, {
+      start: p.start, end: p.end, name: (x.name as string) ?? doc.slice(p), actor: false, place: true, id: (x.id as string) ?? null,
+      country: (x.country as string) ?? null, title: null, sector: null, lat: (x.lat as number) ?? null, lon: (x.lon as number) ?? null, by: p.by,
+    });
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Candidates from the name layer and the fallback tables. */
+function fromFallback(doc: Doc, sentence: Span): Candidate[] {
+  const t = fallbackTables();
+  const out: Candidate[] = [];
+  const timexes = doc.within('timex', sentence.start, sentence.end);
+  const names = doc.within('name', sentence.start, sentence.end);
+  // A title's nationality belongs to its name ("North Korean President Kim"), not a candidate.
+  const titles: { start: number; end: number }[] = [];
+  for (const n of names) {
+    const title = n.attrs?.title as string | undefined;
+    if (title) titles.push({ start: Math.max(sentence.start, n.start - title.length - 1), end: n.start });
+  }
+  const taken = (s: number, e: number) =>
+    out.some((c) => c.start < e && s < c.end) || timexes.some((x) => x.start <= s && e <= x.end) || titles.some((x) => x.start <= s && e <= x.end);
+  // Names first: a titled name carries its title's nationality ("North Korean President Kim").
+  for (const n of names) {
+    const name = (n.attrs?.norm as string | undefined) ?? doc.slice(n);
+    if (taken(n.start, n.end)) continue;
+    // A hyphenated pair of names ("Kim-Putin") is two candidates.
+    const parts = name.includes('-') && !t.entries.has(name.toLowerCase()) && name.split('-').every((p) => isCapitalised(p) && p.length > 1) && name.split('-').some((p) => t.entries.get(p.toLowerCase())?.kind === 'person' || t.entries.get(p.toLowerCase())?.kind === 'state') ? name.split('-') : [name];
+    let at = n.start;
+    for (const part of parts) {
+      const s = doc.text.indexOf(part, at);
+      const e = s + part.length;
+      at = e;
+      const hit = t.entries.get(part.toLowerCase()) ?? t.entries.get(part.split(/\s+/).pop()!.toLowerCase());
+      const title = (n.attrs?.title as string | undefined) ?? null;
+      const label = n.label;
+      const place = hit ? hit.place : label === 'LOC';
+      const actor = hit ? hit.actor : label !== 'LOC';
+      const country = (title ? countryOf(title) : null) ?? hit?.country ?? null;
+      out.push({ start: s, end: e, name: part, actor, place, id: null, country, title, sector: null, lat: null, lon: null, by: hit ? `events/fallback-${hit.kind}` : n.by });
+    }
+  }
+  // Then states, cities and nationality adjectives the name layer leaves out ("Russian
+  // officials", "U.S.", "Russian-North Korean"): the longest known word sequence at each
+  // capitalised token (a hyphenated token is read part by part).
+  const tokens = doc.within('token', sentence.start, sentence.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!isCapitalised(doc.text[tok.start]!)) continue;
+    const head = doc.text.slice(tok.start, tok.end).toLowerCase();
+    const cut = head.search(/[.-]/);
+    if (!t.firstWords.has(cut < 0 ? head : head.slice(0, cut))) continue;
+    let found: { s: number; e: number; n: number } | null = null;
+    for (let n = Math.min(t.longest, tokens.length - i); n >= 1 && !found; n--) {
+      const e = tokens[i + n - 1]!.end;
+      if (t.entries.has(doc.text.slice(tok.start, e).toLowerCase())) found = { s: tok.start, e, n };
+    }
+    if (!found) {
+      // "Russian-North" + "Korean": the parts of a hyphenated token.
+      const word = doc.slice(tok);
+      const dash = word.indexOf('-');
+      if (dash > 0 && t.entries.has(word.slice(0, dash).toLowerCase())) found = { s: tok.start, e: tok.start + dash, n: 0 };
+      if (dash > 0 && !found) {
+        const rest = doc.text.slice(tok.start + dash + 1, tokens[i + 1]?.end ?? tok.end).toLowerCase();
+        if (t.entries.has(rest)) found = { s: tok.start + dash + 1, e: tokens[i + 1]!.end, n: 1 };
+      }
+    }
+    if (!found || taken(found.s, found.e)) continue;
+    const name = doc.text.slice(found.s, found.e);
+    const hit = t.entries.get(name.toLowerCase())!;
+    out.push({ start: found.s, end: found.e, name, actor: hit.actor, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${hit.kind}` });
+    if (found.n > 1) i += found.n - 1;
+    else if (found.n === 0) i--; // read the same token's second part next time round
+    if (found.n === 0) {
+      // Second part of "Russian-North Korean".
+      const dash = doc.slice(tok).indexOf('-');
+      const rest = doc.text.slice(tok.start + dash + 1, tokens[i + 2]?.end ?? tok.end);
+      const restHit = t.entries.get(rest.toLowerCase()) ?? t.entries.get(doc.text.slice(tok.start + dash + 1, tok.end).toLowerCase());
+      if (restHit) {
+        const e = t.entries.has(rest.toLowerCase()) ? tokens[i + 2]!.end : tok.end;
+        out.push({ start: tok.start + dash + 1, end: e, name: doc.text.slice(tok.start + dash + 1, e), actor: restHit.actor, place: restHit.place, id: null, country: restHit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${restHit.kind}` });
+        if (e !== tok.end) i++;
+      }
+      i++;
+    }
+  }
+  // A name the fallback did not know may still contain a state: "North Korean embassy".
+  for (const c of out) if (!c.country) c.country = countryOf(c.name, true);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every actor and place candidate of a sentence, in text order. */
+export function argumentCandidates(doc: Doc, sentence: Span): Candidate[] {
+  if (doc.has('actor') || doc.has('place')) return fromLayers(doc, sentence);
+  return fromFallback(doc, sentence);
+}

@@ -1,0 +1,407 @@
+import type { Doc, Span } from '../doc/doc.js';
+import type { TimexAttrs } from '../stages/timex.js';
+import { loadTable } from '../util/knowledge.js';
+import { argumentCandidates, type Candidate } from './arguments.js';
+import { attributionOf } from './attribution.js';
+import { frameSlots, lightVerbSet, triggerIndex, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
+import { BE, DETERMINERS, PREPOSITIONS, clauseSpan, viewOf, wordAt, wordBefore, type SentenceView } from './sentence.js';
+import { cueHits, statusOf } from './status.js';
+import { topicsIn, topicsWithin } from './topics.js';
+import type { EventAttrs, MentionActor, MentionPlace, MentionTime } from './types.js';
+
+/**
+ * Event mentions of one sentence: trigger frames (knowledge/event-frames.tsv) matched on the
+ * words; each trigger's arguments read from the clause's structure (subject left of the
+ * trigger, object right after it, prepositional phrases, a possessive or compound before a
+ * nominal trigger); triggers that describe one event fold together ("held talks", "arrived
+ * for talks", "agreed to visit"); then time, status, attribution and topics.
+ */
+
+interface Trigger {
+  entry: TriggerEntry;
+  frame: Frame;
+  first: number;
+  last: number;
+  form: Form;
+  passive: boolean;
+}
+
+interface Filled {
+  c: Candidate;
+  slot: string;
+}
+
+interface Draft {
+  t: Trigger;
+  mode: string | null;
+  fills: Filled[];
+  merged: Trigger[];
+  dropped: boolean;
+}
+
+let reportingVerbs: Set<string> | null = null;
+const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
+
+const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
+const STATE_VIA = /(?:fallback-state|^actors?\/.*state)/;
+const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
+const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
+const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
+const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
+
+function isCapitalisedWord(doc: Doc, view: SentenceView, i: number): boolean {
+  return /^\p{Lu}/u.test(doc.text[view.words[i]!.start] ?? '');
+}
+
+/** A word that reads as a verb form or a clause marker: the end of a noun phrase. */
+function breaksPhrase(view: SentenceView, i: number): boolean {
+  const w = view.words[i]!.lower;
+  return w === ',' || w === 'and' || w === 'that' || w === 'who' || w === 'which' || BE.has(w) || PREPOSITIONS.has(w) || /^[.;:!?()"“”]$/.test(w);
+}
+
+function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
+  const index = triggerIndex();
+  const out: Trigger[] = [];
+  const words = view.words;
+  for (let i = 0; i < words.length; i++) {
+    const list = index.get(words[i]!.lower);
+    if (!list) continue;
+    // A capitalised trigger word inside a sentence is part of a name ("the Peace Summit Hall").
+    if (i > 0 && isCapitalisedWord(doc, view, i) && !/^\p{Lu}+$/u.test(doc.text.slice(words[i]!.start, words[i]!.end))) continue;
+    const matches = list.filter((e) => e.words.every((w, k) => words[i + k]?.lower === w));
+    if (!matches.length) continue;
+    const longest = matches[0]!.words.length;
+    const same = matches.filter((e) => e.words.length === longest);
+    const prev = words[i - 1]?.lower ?? '';
+    const prevText = i > 0 ? doc.text.slice(words[i - 1]!.start, words[i - 1]!.end) : '';
+    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || /^\p{Lu}/u.test(prevText) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed)$/.test(prev) && !BE.has(prev);
+    const nouns = same.filter((e) => e.form === 'noun');
+    const verbs = same.filter((e) => e.form !== 'noun');
+    const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
+    const chosen = (nouns.length && (nominalContext && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
+    const last = i + chosen.words.length - 1;
+    let k = i - 1;
+    while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to';
+    // A reduced relative clause describes a noun, not an event of its own: "officials
+    // accused of", "the civilians imprisoned for".
+    const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    // "the visiting envoy": a participle used as an adjective.
+    const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
+    // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
+    // noun this table does not list as a trigger.
+    const nounUse = chosen.form === 'base' && !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to'));
+    if (reducedRelative || adjective || nounUse) {
+      i = last;
+      continue;
+    }
+    out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive });
+    i = last;
+  }
+  return out;
+}
+
+interface Placed {
+  c: Candidate;
+  first: number;
+  last: number;
+  prep: string | null;
+  possessive: boolean;
+}
+
+function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
+  const isTrigger = (i: number) => triggers.some((t) => t.first <= i && i <= t.last);
+  return cands.map((c) => {
+    // The word holding the candidate's start ("Putin" in "Kim-Putin").
+    let first = wordAt(view, c.start);
+    if (first > 0 && view.words[first - 1]!.end > c.start) first--;
+    const last = Math.max(first, wordBefore(view, c.end));
+    // The nearest preposition to the left, over at most four title or modifier words.
+    let prep: string | null = null;
+    for (let i = first - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+      const w = view.words[i]!.lower;
+      if (PREPOSITIONS.has(w)) {
+        prep = w;
+        break;
+      }
+      if (isTrigger(i) || w === ',' || w === 'and' || BE.has(w) || /^[.;:!?()"“”]$/.test(w)) break;
+    }
+    const after = doc.text.slice(c.end, c.end + 2);
+    return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
+  });
+}
+
+/** Candidates coordinated with `p` ("Kim and Putin", "the US, Russia, and Switzerland"). */
+function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, triggers: Trigger[] = []): Placed[] {
+  const out: Placed[] = [];
+  let cur = p;
+  let i = placed.indexOf(p) + direction;
+  while (i >= 0 && i < placed.length) {
+    const next = placed[i]!;
+    const [lo, hi] = direction < 0 ? [next.last, cur.first] : [cur.last, next.first];
+    if (triggers.some((t) => t.first > lo && t.last < hi)) break;
+    const gap = direction < 0 ? doc.text.slice(next.c.end, cur.c.start) : doc.text.slice(cur.c.end, next.c.start);
+    if (!COORDINATION.test(gap.replace(/\b(?:the|a|an|President|Prime Minister|Minister|leader|officials?)\b/giu, ''))) break;
+    out.push(next);
+    cur = next;
+    i += direction;
+  }
+  return out;
+}
+
+function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[]): Filled[] {
+  const fills: Filled[] = [];
+  const clause = view.words[t.first]!.clause;
+  const inClause = (p: Placed) => view.words[p.first]!.clause === clause;
+  const add = (p: Placed, slot: string) => {
+    if (!fills.some((f) => f.c === p.c)) fills.push({ c: p.c, slot });
+  };
+  const nominal = t.form === 'noun';
+  const subjSlot = t.passive ? 'obj' : 'subj';
+  const before = placed.filter((p) => p.last < t.first && inClause(p)).reverse();
+  // A possessive or a compound right before a nominal trigger: "Paek's visit", "the Kim-Putin summit".
+  if (nominal) {
+    const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower)));
+    for (const p of near) {
+      add(p, p.possessive ? 'subj' : 'compound');
+      for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
+    }
+  }
+  // The clause's subject: the nearest candidate to the left that is not inside a phrase
+  // governed by a preposition.
+  // A nominal trigger takes the clause's subject only as the object of a light verb
+  // ("held talks", "launched an attack"), not on its own ("the chemical attacks").
+  let lightVerb = !nominal;
+  if (nominal) {
+    for (let i = t.first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+      const w = view.words[i]!.lower;
+      if (lightVerbSet().has(w) || (i > 0 && lightVerbSet().has(`${view.words[i - 1]!.lower} ${w}`))) {
+        lightVerb = true;
+        break;
+      }
+      if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
+    }
+  }
+  if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
+    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
+    if (subject) {
+      add(subject, subjSlot);
+      for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
+    }
+  }
+  // Left-hand place: "In Moscow, Kim met Putin".
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
+  // Right of the trigger: the direct object, then prepositional phrases.
+  const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
+  const nextTrigger = triggers.find((o) => o.first > t.last);
+  let lastSlot: string | null = null;
+  for (const p of after) {
+    // A later trigger's own arguments are not this one's, except its objects' places.
+    if (nextTrigger && p.first > nextTrigger.last && !(p.prep === 'in' || p.prep === 'at')) break;
+    const gap = view.words.slice(t.last + 1, p.first);
+    let slot: string | null = null;
+    if (!nominal && !p.prep && gap.length <= 3 && gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k))) slot = t.passive ? null : 'obj';
+    else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
+    else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(view.words[p.first - 2]?.lower ?? '')) slot = lastSlot;
+    else if (p.prep) slot = `prep:${p.prep}`;
+    if (!slot) continue;
+    add(p, slot);
+    lastSlot = slot;
+    for (const q of coordinated(doc, placed, p, 1, triggers)) add(q, slot);
+  }
+  return fills;
+}
+
+/** Turns filled slots into actors and a place through the frame's roles. */
+function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: MentionActor[]; place: MentionPlace | null } {
+  const slots = frameSlots(frame.frame);
+  const actors: MentionActor[] = [];
+  let place: MentionPlace | null = null;
+  const addActor = (c: Candidate, role: Role, slot: string) => {
+    // One actor once: the same name twice ("Kim ... Kim") or the same span.
+    if (actors.some((a) => a.start === c.start || a.name === c.name)) return;
+    actors.push({ name: c.name, title: c.title, role, start: c.start, end: c.end, by: `events/slot:${slot}`, id: c.id, country: c.country, sector: c.sector, via: c.by });
+  };
+  const setPlace = (c: Candidate, slot: string) => {
+    place ??= { name: c.name, start: c.start, end: c.end, by: `events/place:${slot}`, country: c.country, lat: c.lat, lon: c.lon, id: c.id };
+  };
+  for (const f of fills) {
+    // A passive's grammatical subject is the frame's object, its "by" phrase the subject.
+    const role = slots.get(f.slot) ?? (passive && f.slot === 'obj' ? slots.get('obj') : undefined);
+    if (!role) continue;
+    if (role === 'place') {
+      if (f.c.place) setPlace(f.c, f.slot);
+    } else if (role === 'place-or-target') {
+      // "visited Moscow": a place; "visited Russia": the place and the state visited;
+      // "visited Putin": the person visited.
+      if (f.c.place) setPlace(f.c, f.slot);
+      if (f.c.actor && (!f.c.place || STATE_VIA.test(f.c.by))) addActor(f.c, 'target', f.slot);
+    } else if (f.c.actor) addActor(f.c, role, f.slot);
+    else if (role === 'target' && f.c.place) setPlace(f.c, f.slot);
+  }
+  actors.sort((a, b) => a.start - b.start);
+  return { actors, place };
+}
+
+function gapWords(view: SentenceView, a: number, b: number) {
+  return view.words.slice(a + 1, b);
+}
+
+/** Folds triggers that describe one event: objects, complements, and same-type repeats. */
+function fold(view: SentenceView, drafts: Draft[]): void {
+  const absorb = (into: Draft, from: Draft) => {
+    from.dropped = true;
+    into.merged.push(from.t, ...from.merged);
+    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f);
+  };
+  // What a governing verb absorbs is its content: the embedded subject is the one it targets
+  // ("alleged that France helped ...": France is the target of the accusation).
+  const absorbGoverned = (into: Draft, from: Draft) => {
+    from.dropped = true;
+    into.merged.push(from.t, ...from.merged);
+    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f);
+  };
+  for (let i = 0; i < drafts.length; i++) {
+    const a = drafts[i]!;
+    if (a.dropped) continue;
+    for (let j = i + 1; j < drafts.length; j++) {
+      const b = drafts[j]!;
+      if (b.dropped) continue;
+      // A demand, rejection, threat or accusation governs what follows it in the sentence:
+      // "accused France of helping to plan the killings" is one accusation.
+      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
+        absorbGoverned(a, b);
+        continue;
+      }
+      if (view.words[b.t.first]!.clause !== view.words[a.t.first]!.clause) continue;
+      const gap = gapWords(view, a.t.last, b.t.first);
+      const complement = a.t.form !== 'noun' && gap.length <= 3 && gap.every((w) => DETERMINERS.has(w.lower) || w.lower === 'to' || /^[a-z-]+$/.test(w.lower) && !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== 'and');
+      if (complement && a.t.frame.govern === 'absorb') {
+        // "agreed to visit": the visit, planned; "refused to meet": a rejection of a meeting.
+        if (a.t.frame.type === 'AGREE' && b.t.frame.type === 'CONSULT') {
+          absorb(b, a);
+          for (const f of a.fills) if (f.slot === 'subj' && !b.fills.some((g) => g.slot === 'subj')) b.fills.push(f);
+          break;
+        }
+        if (b.t.frame.type === 'CONSULT') a.mode = 'meet';
+        absorbGoverned(a, b);
+        continue;
+      }
+      if (complement && b.t.form === 'noun') {
+        absorb(a, b);
+        continue;
+      }
+      // The same kind of event told twice in a clause is one event when one of them is a
+      // noun ("arrived for talks"); two verbs are two events ("visited Beijing, will travel to Moscow").
+      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun')) absorb(a, b);
+    }
+  }
+}
+
+export interface ExtractOptions {
+  dct: string | null;
+}
+
+export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): Span[] {
+  const tokens = doc.within('token', sentence.start, sentence.end);
+  if (!tokens.length) return [];
+  const view = viewOf(doc, sentence, tokens);
+  const triggers = findTriggers(doc, view);
+  if (!triggers.length) return [];
+  const placed = place(doc, view, argumentCandidates(doc, sentence), triggers);
+  const drafts: Draft[] = triggers.map((t) => ({ t, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers), merged: [], dropped: false }));
+  fold(view, drafts);
+  for (const d of drafts) {
+    if (d.dropped) continue;
+    // An event no one takes part in ("an initial threat", "a protestor demolished the
+    // building") is not coded; meetings are (the summit in Vladivostok).
+    if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
+    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
+  }
+  const events = drafts.filter((d) => !d.dropped);
+  if (!events.length) return [];
+
+  // Times: each time expression belongs to its nearest anchor, an event trigger or a
+  // reporting verb ("told reporters yesterday"), preferring one in the same clause.
+  const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => [d.t, ...d.merged].map((t) => ({ first: t.first, last: t.last, event: d })));
+  let lastVerb = -1;
+  view.words.forEach((w, i) => {
+    if (reporting().has(w.lower)) {
+      anchors.push({ first: i, last: i, event: null });
+      lastVerb = i;
+    }
+  });
+  const owned = new Map<Draft, { span: Span; d: number; shared?: boolean }>();
+  for (const x of doc.within('timex', sentence.start, sentence.end)) {
+    const type = (x.attrs as unknown as TimexAttrs | undefined)?.type;
+    if (type === 'DURATION' || type === 'SET') continue;
+    const first = wordAt(view, x.start);
+    let last = Math.max(first, wordBefore(view, x.end));
+    while (last > first && !/\w/.test(view.words[last]!.lower)) last--;
+    let best: { a: (typeof anchors)[number]; d: number } | null = null;
+    for (const a of anchors) {
+      // A time usually follows its event ("visited Beijing in May, will travel ..."): one
+      // standing before an anchor counts as a little farther.
+      let d = first > a.last ? first - a.last : a.first - last + 1.5;
+      if (view.words[first]!.clause !== view.words[a.first]!.clause) d += 50;
+      if (!best || d < best.d) best = { a, d };
+    }
+    if (best?.a.event) {
+      const prior = owned.get(best.a.event);
+      if (!prior || best.d < prior.d) owned.set(best.a.event, { span: x, d: best.d });
+    }
+  }
+
+  // A coordinated event without its own time shares its partner's: "met in Minsk yesterday
+  // and signed a treaty".
+  for (const d of events) {
+    if (owned.has(d)) continue;
+    const partner = events.find((o) => o !== d && owned.has(o) && /\band\b/.test(doc.text.slice(view.words[Math.min(o.t.last, d.t.last)]!.end, view.words[Math.max(o.t.first, d.t.first)]!.start)));
+    if (partner) owned.set(d, { ...owned.get(partner)!, shared: true });
+  }
+
+  // A cue inside a time expression is not one ("in May").
+  const timexSpans = doc.within('timex', sentence.start, sentence.end);
+  const hits = cueHits(view).filter((h) => !timexSpans.some((x) => x.start <= h.start && h.end <= x.end));
+  const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
+  const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
+  const typeCount = new Map<string, number>();
+  for (const d of events) typeCount.set(d.t.frame.type, (typeCount.get(d.t.frame.type) ?? 0) + 1);
+  const out: Span[] = [];
+  for (const d of events) {
+    const t = d.t;
+    const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive);
+    const own = owned.get(d);
+    const x = own?.span;
+    const time: MentionTime | null = x ? { ...(x.attrs as unknown as TimexAttrs), text: doc.slice(x), startOffset: x.start, endOffset: x.end, by: own?.shared ? 'events/time:coordinated' : 'events/time:nearest-anchor' } : null;
+    const timing = time?.start && time.end && opts.dct ? (time.start > opts.dct ? 'future' : time.end < opts.dct ? 'past' : null) : null;
+    const status = statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
+    const clause = clauseSpan(view, t.first);
+    const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
+    // Mentions of one type in one sentence need distinct spans (the event id derives from it).
+    let span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
+    const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
+    trigger.text = doc.text.slice(trigger.start, trigger.end);
+    const attrs: EventAttrs = {
+      type: t.frame.type,
+      mode: d.mode,
+      context: t.frame.context,
+      status: status.status,
+      statusBy: status.by,
+      statusSpan: status.start === null ? null : { start: status.start, end: status.end!, by: status.by },
+      trigger,
+      triggers: d.merged.map((m) => ({ start: view.words[m.first]!.start, end: view.words[m.last]!.end, text: doc.text.slice(view.words[m.first]!.start, view.words[m.last]!.end), by: `events/frame:${m.frame.lemma}:${m.form}` })),
+      actors,
+      place: where,
+      time,
+      topics: topicHits.map((h) => h.topic),
+      topicSpans: topicHits,
+      attribution: attribution?.text ?? null,
+      attributionSpan: attribution ? { start: attribution.start, end: attribution.end, by: attribution.by } : null,
+    };
+    const confidence = Math.min(0.9, 0.5 + 0.1 * Math.min(actors.length, 2) + (where ? 0.1 : 0) + (status.start !== null ? 0.1 : 0));
+    out.push({ start: span.start, end: span.end, label: t.frame.type, by: trigger.by, confidence, attrs: attrs as unknown as Record<string, unknown> });
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import type { Doc, Span } from '../doc/doc.js';
+
+/**
+ * A sentence as the event stage reads it: its words (tokens with their lower-case text) and
+ * the clause each word belongs to. Clauses split at ";" and ":" and at contrastive
+ * conjunctions, which is where a status cue's scope ends ("was cancelled, but talks went on").
+ */
+
+export interface Word {
+  start: number;
+  end: number;
+  lower: string;
+  clause: number;
+}
+
+export interface SentenceView {
+  start: number;
+  end: number;
+  text: string;
+  words: Word[];
+}
+
+const CLAUSE_BREAK = new Set([';', ':', 'but', 'while', 'although', 'whereas', 'however', 'though']);
+
+const lowered = new WeakMap<Doc, string>();
+
+/** The document's text in lower case, made once per document. */
+function lowerText(doc: Doc): string {
+  let l = lowered.get(doc);
+  if (l === undefined) {
+    l = doc.text.toLowerCase();
+    // Some characters change length in lower case; then slice the original instead.
+    if (l.length !== doc.text.length) l = '';
+    lowered.set(doc, l);
+  }
+  return l;
+}
+
+export function viewOf(doc: Doc, sentence: { start: number; end: number }, tokens?: Span[]): SentenceView {
+  const toks = tokens ?? doc.within('token', sentence.start, sentence.end);
+  let clause = 0;
+  const words: Word[] = [];
+  const low = lowerText(doc);
+  for (const t of toks) {
+    const lower = low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase();
+    if (CLAUSE_BREAK.has(lower) && words.length) clause++;
+    words.push({ start: t.start, end: t.end, lower, clause });
+  }
+  return { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end), words };
+}
+
+/** The index of the first word starting at or after `offset`. */
+export function wordAt(view: SentenceView, offset: number): number {
+  let lo = 0;
+  let hi = view.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.words[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the last word ending at or before `offset`. */
+export function wordBefore(view: SentenceView, offset: number): number {
+  let i = wordAt(view, offset) - 1;
+  while (i >= 0 && view.words[i]!.end > offset) i--;
+  return i;
+}
+
+/** Offsets of the clause holding word `i`. */
+export function clauseSpan(view: SentenceView, i: number): { start: number; end: number } {
+  const c = view.words[i]!.clause;
+  let a = i;
+  let b = i;
+  while (a > 0 && view.words[a - 1]!.clause === c) a--;
+  while (b < view.words.length - 1 && view.words[b + 1]!.clause === c) b++;
+  return { start: view.words[a]!.start, end: view.words[b]!.end };
+}
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'last', 'next', 'first', 'second', 'new', 'two', 'three', 'any', 'such', 'some', 'another', 'further', 'fresh']);
+export const PREPOSITIONS = new Set(['with', 'between', 'among', 'to', 'in', 'at', 'on', 'of', 'for', 'from', 'by', 'against', 'into', 'during', 'after', 'before', 'near', 'about', 'over', 'under', 'toward', 'towards', 'through', 'across', 'around', 'via', 'within', 'without', 'amid', 'despite', 'like', 'than', 'since', 'until']);
+export const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', "'ll", '’ll']);
+export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", '’s']);

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attributionOf } from '../src/events/attribution.js';
+import { inflect } from '../src/events/lexicon.js';
+import type { EventAttrs } from '../src/stages/events.js';
+import { loadTable } from '../src/util/knowledge.js';
+import { analyse } from './helpers.js';
+
+const events = (text: string, dct = '2001-07-26') => analyse(text, dct).layer('event').map((s) => s.attrs as unknown as EventAttrs);
+const first = (text: string, dct?: string) => {
+  const e = events(text, dct)[0];
+  assert.ok(e, `no event in: ${text}`);
+  return e;
+};
+
+test('knowledge examples: frames, topics, attribution, countries', () => {
+  for (const ex of loadTable('event-frames.tsv').examples) {
+    const a = first(ex.input + '.');
+    assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect.trim(), `event-frames.tsv:${ex.line}: ${ex.input}`);
+  }
+  for (const ex of loadTable('topics.tsv').examples) {
+    const a = first(`Officials held talks on ${ex.input}.`);
+    assert.ok(a.topics.includes(ex.expect), `topics.tsv:${ex.line}: ${ex.input} -> ${a.topics.join(',')}`);
+  }
+  for (const ex of loadTable('attribution-patterns.tsv').examples) {
+    assert.equal(attributionOf(ex.input, 0, 99, 99)?.text ?? null, ex.expect, `attribution-patterns.tsv:${ex.line}: ${ex.input}`);
+  }
+});
+
+test('inflection of regular verbs', () => {
+  assert.deepEqual(inflect('visit'), ['visit', 'visits', 'visited', 'visited', 'visiting']);
+  assert.deepEqual(inflect('arrive'), ['arrive', 'arrives', 'arrived', 'arrived', 'arriving']);
+  assert.deepEqual(inflect('ratify'), ['ratify', 'ratifies', 'ratified', 'ratified', 'ratifying']);
+});
+
+test('every PLOVER type is reachable', () => {
+  const sentences: [string, string][] = [
+    ['Hungary and Romania agreed to cooperate on fisheries.', 'AGREE'],
+    ['Lavrov met Wang Yi in Beijing.', 'CONSULT'],
+    ['Mongolia praised the Chinese initiative.', 'SUPPORT'],
+    ['Russian and Chinese navies held joint exercises near Busan.', 'COOPERATE'],
+    ['Japan sent food aid to Myanmar.', 'AID'],
+    ['The Thai junta lifted the curfew in the capital.', 'CONCEDE'],
+    ['Syrian rebels withdrew from the border town.', 'RETREAT'],
+    ['Seoul demanded an apology from Tokyo.', 'REQUEST'],
+    ['Beijing accused Washington of interference.', 'ACCUSE'],
+    ['Hanoi rejected the offer.', 'REJECT'],
+    ['Pyongyang threatened to close the border.', 'THREATEN'],
+    ['Korean farmers staged a protest outside the parliament.', 'PROTEST'],
+    ['The Chinese army deployed troops along the frontier.', 'MOBILIZE'],
+    ['Washington imposed sanctions on the shipping firm.', 'SANCTION'],
+    ['Belarusian police arrested two journalists in Minsk.', 'COERCE'],
+    ['Russian artillery shelled the village overnight.', 'ASSAULT'],
+  ];
+  for (const [text, type] of sentences) assert.equal(first(text).type, type, text);
+});
+
+test('statuses: tense, modals, cues and their scope', () => {
+  const cases: [string, string][] = [
+    ['Kim visited Moscow last week.', 'occurred'],
+    ['Kim will visit Moscow next month.', 'planned'],
+    ['The summit is scheduled for Thursday.', 'planned'],
+    ['Kim is expected to arrive in Moscow on Friday.', 'expected'],
+    ['Kim will probably meet Putin on August 4.', 'expected'],
+    ['Kim will reportedly travel to Moscow by train.', 'rumored'],
+    ['Rumours of a meeting between Kim and Putin circulated in Seoul.', 'rumored'],
+    ['Putin invited Kim to visit Moscow.', 'proposed'],
+    ['Beijing offered to host the talks.', 'proposed'],
+    ['Kim suddenly cancelled his visit to Russia.', 'cancelled'],
+    ['The visit to Seoul was postponed until autumn.', 'postponed'],
+    ['The ministry denied that Kim would visit Moscow.', 'denied'],
+    ['The embassy said it had no information about Kim arriving in Moscow.', 'denied'],
+    ['Kim did not attend the summit.', 'negated'],
+    ['If such a meeting were held, it would be historic.', 'hypothetical'],
+    ['It is unclear whether the two leaders met.', 'uncertain'],
+    ['The delegations are holding talks in Moscow.', 'ongoing'],
+    // A past plan keeps its status: the article does not say it happened.
+    ['Kim was to visit Moscow in April.', 'planned'],
+    // The cancellation of one event does not reach a later clause.
+    ['The April visit was cancelled, but Kim met Putin in July.', 'cancelled'],
+  ];
+  for (const [text, status] of cases) assert.equal(first(text).status, status, text);
+  const two = events('The April visit was cancelled, but Kim met Putin in July.');
+  assert.deepEqual(two.map((e) => e.status), ['cancelled', 'occurred']);
+  // The cue's span is kept as evidence.
+  const e = first('Kim is expected to arrive in Moscow on Friday.');
+  assert.match(e.statusBy, /^status\/cue:is expected to/);
+  assert.ok(e.statusSpan && e.statusSpan.end > e.statusSpan.start);
+});
+
+test('arguments from structure: subject, object, with-phrase, possessive, compound, passive', () => {
+  const roles = (text: string) => first(text).actors.map((a) => `${a.name}:${a.role}`);
+  assert.deepEqual(roles('Lavrov held talks with Wang Yi in Beijing on Monday.'), ['Lavrov:participant', 'Wang Yi:participant']);
+  assert.deepEqual(roles('Beijing accused Washington of interference.'), ['Beijing:source', 'Washington:target']);
+  assert.deepEqual(roles('Kim’s visit to Moscow ended on Sunday.'), ['Kim:source']);
+  assert.deepEqual(roles('Kim’s visit to Russia ended on Sunday.'), ['Kim:source', 'Russia:target']);
+  assert.deepEqual(roles('The Kim-Putin summit opened in Vladivostok.'), ['Kim:participant', 'Putin:participant']);
+  assert.deepEqual(roles('The diplomats were expelled by Japan.'), ['Japan:source']);
+  // A name inside another phrase is not the subject: "In Moscow, Kim met Putin".
+  const e = first('In Vladivostok, Kim met Putin on Monday.');
+  assert.equal(e.place?.name, 'Vladivostok');
+  assert.deepEqual(e.actors.map((a) => a.name), ['Kim', 'Putin']);
+  // Countries from titles, nationality adjectives and states, without the actor layer.
+  const c = first('North Korean Foreign Minister Paek Nam Sun met Russian officials in Moscow.');
+  assert.deepEqual(c.actors.map((a) => a.country), ['PRK', 'RUS']);
+  assert.equal(c.place?.country, 'RUS');
+});
+
+test('two events in a sentence: each keeps its own time and status', () => {
+  const es = events('Kim, who visited Beijing in May, will travel to Moscow on August 4.');
+  const visit = es.find((e) => e.place?.name === 'Beijing');
+  const trip = es.find((e) => e.place?.name === 'Moscow');
+  assert.ok(visit && trip, JSON.stringify(es.map((e) => [e.trigger.text, e.place?.name])));
+  assert.equal(trip.time?.value, '2001-08-04');
+  assert.equal(trip.status, 'planned');
+  // A report's own date is not the event's: "told reporters yesterday that ...".
+  const r = first('A spokeswoman told reporters yesterday that Kim would arrive on Friday.');
+  assert.equal(r.time?.text, 'Friday');
+  assert.equal(r.attribution, 'A spokeswoman');
+});
+
+test('attribution: named, unnamed and back-referring sources', () => {
+  assert.equal(first('Kim will arrive on Friday, Kremlin spokesman Dmitry Peskov said.').attribution, 'Kremlin spokesman Dmitry Peskov');
+  assert.equal(first('According to the same source, the meeting will take place in the House of Friendship.').attribution, 'the same source');
+  assert.equal(first('Unnamed official sources in Moscow said that Kim would visit the capital.').attribution, 'Unnamed official sources in Moscow');
+  const e = first('Putin met Kim in Vladivostok.');
+  assert.equal(e.attribution, null);
+});
+
+test('folding: one event for light verbs, complements and reciprocal meetings', () => {
+  assert.equal(events('Kim held talks with Putin.').length, 1);
+  assert.equal(events('Kim arrived in Moscow for talks with Putin.').length, 1);
+  const agreed = events('Kim agreed to visit Moscow in August.');
+  assert.deepEqual(agreed.map((e) => [e.type, e.status]), [['CONSULT', 'planned']]);
+  const refused = events('Seoul refused to meet the envoy.');
+  assert.deepEqual(refused.map((e) => [e.type, e.mode]), [['REJECT', 'meet']]);
+  // A reduced relative is not an event: "officials accused of".
+  assert.equal(events('The officials accused of fraud said nothing.').length, 0);
+  // Received weapons is not a visit.
+  assert.equal(events('The rebels received weapons from abroad.').filter((e) => e.type === 'CONSULT').length, 0);
+});
+
+test('no event in a plain sentence', () => {
+  assert.equal(events('The weather in Seoul was mild this week.').length, 0);
+  assert.equal(events('The railway line runs along the coast.').length, 0);
+});
