@@ -12,7 +12,7 @@ export type { EventAttrs, MentionActor, MentionPlace, MentionTime, Role } from '
 
 export const eventsStage: Stage = {
   name: 'events',
-  requires: ['sentence', 'token', 'name', 'timex', 'dct'],
+  requires: ['sentence', 'token', 'name', 'actor', 'place', 'timex', 'dct'],
   produces: ['event'],
   description: 'event mentions from trigger frames, with actors, place, time, status, attribution and topics',
   run(doc: Doc) {
