@@ -145,10 +145,11 @@ test('timex stage: calendar values in timex, the rest in timex-other, implied pa
   const doc = analyse('The envoys met on August 4 and 5. They stayed three days and will return in the summer.', '2001-07-26');
   const timex = doc.layer('timex').map((s) => [doc.slice(s), (s.attrs as unknown as TimexAttrs).value, (s.attrs as unknown as TimexAttrs).granularity]);
   assert.deepEqual(timex, [
-    ['August 4', '2001-08-04', 'day'],
-    ['5', '2001-08-05', 'day'],
+    ['August 4 and 5', '2001-08-04/2001-08-05', 'day'],
     ['the summer', '2001-SU', 'season'],
   ]);
+  // The two days stay the two TimeML timexes inside the interval.
+  assert.deepEqual((doc.layer('timex')[0]!.attrs as unknown as TimexAttrs).parts?.map((p) => p.value), ['2001-08-04', '2001-08-05']);
   const first = doc.layer('timex')[0]!.attrs as unknown as TimexAttrs;
   assert.deepEqual(first.implied, ['year']);
   assert.equal(first.anchor, 'dct');

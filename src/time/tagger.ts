@@ -206,7 +206,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
 
 const DAY_CONTINUATION = /^(\s*(?:-|–|—|to|and|or|through|thru|until|till|&)\s*)(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|[.,:]\d|percent|million|billion|people|years?|months?|days?|weeks?|hours?|a\.m|p\.m))(\s*,?\s*((?:1[0-9]|20)\d\d)\b)?/i;
 
-/** "August 4 and 5", "May 21-22, 2002": the bare second day becomes a timex of its own. */
+/** "August 4 and 5", "May 21-22, 2002": the bare second day joins the first (an interval) or stands on its own. */
 function continueDayLists(text: string, hits: TimexHit[], sentences: Extent[]): TimexHit[] {
   const out: TimexHit[] = [];
   for (let i = 0; i < hits.length; i++) {
@@ -243,7 +243,11 @@ function continueDayLists(text: string, hits: TimexHit[], sentences: Extent[]): 
     if (m[4]) second.end = h.end + m[0].length;
     out[out.length - 1] = first;
     const sep = m[1]!.trim().toLowerCase();
-    if (sep === 'and' || sep === 'or' || sep === '&') out.push(second);
+    // "August 4 and 5": two consecutive days are one stretch (an interval whose parts are the
+    // two TimeML timexes); "July 21 and 24" or "4 or 5" stay two.
+    const consecutive = day === Number(first.value.slice(8, 10)) + 1;
+    if ((sep === 'and' || sep === '&') && consecutive) out[out.length - 1] = makeRange(first, second, `${h.rule}+list`);
+    else if (sep === 'and' || sep === 'or' || sep === '&') out.push(second);
     else out[out.length - 1] = makeRange(first, second, `${h.rule}+range`);
   }
   return out;
