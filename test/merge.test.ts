@@ -17,7 +17,7 @@ interface Spec {
   mode?: string;
   trigger?: string;
   actors?: (string | { name: string; id?: string; country?: string })[];
-  place?: string | { name: string; country?: string; lat?: number; lon?: number };
+  place?: string | { name: string; id?: string; country?: string; lat?: number; lon?: number };
   time?: [string, string, string, string?];
   status?: string;
   reported?: string | null;
@@ -67,6 +67,10 @@ test('places: containment, country, distance', () => {
   assert.equal(placesCompatible(at('Vladivostok'), at('Khabarovsk'))!.ok, false, 'two Far East cities');
   assert.equal(placesCompatible(at('Moscow'), at('Pyongyang'))!.ok, false, 'two countries');
   assert.equal(placesCompatible(at('Moscow'), null), null);
+  // With place-layer ids and coordinates: a country contains its cities however far its centroid is.
+  const moscow = at('Moscow', { id: 'geonames:524901', country: 'RUS', lat: 55.75, lon: 37.62 });
+  assert.deepEqual(placesCompatible(moscow, at('Russia', { id: 'country:RUS', country: 'RUS', lat: 60, lon: 100 })), { ok: true, same: false });
+  assert.equal(placesCompatible(moscow, at('Pyongyang', { id: 'geonames:1871859', country: 'PRK', lat: 39.03, lon: 125.75 }))!.ok, false);
   // A venue the table does not know, placed by coordinates from the place layer.
   const venue = at('Hotel Metropol', { country: 'RUS', lat: 55.7586, lon: 37.6214 });
   assert.equal(placesCompatible(venue, at('Kremlin', { country: 'RUS', lat: 55.752, lon: 37.6175 }))!.ok, true);
@@ -83,6 +87,12 @@ test('scoring: a plan for August 4 and 5 and "the summer of 2001" can be one vis
   assert.match(decide(plan, later).veto ?? '', /times/);
   const phone = P({ mode: 'phone', trigger: 'call', actors: ['Kim Jong-il', 'Vladimir Putin'], time: ['2001-08', '2001-08-01', '2001-08-31', 'month'] });
   assert.match(decide(plan, phone).veto ?? '', /family/);
+});
+
+test('scoring: a day, the place and the trigger (0.3 + 0.15 + 0.1) clear the 0.55 threshold exactly', () => {
+  const day: Spec['time'] = ['2019-04-25', '2019-04-25', '2019-04-25'];
+  const d = decide(P({ trigger: 'met', place: 'Vladivostok', time: day, actors: ['Kim Jong-un'] }), P({ trigger: 'met', place: 'Vladivostok', time: day }));
+  assert.equal(d.score, 0.55, d.reasons.join(' '));
 });
 
 test('scoring: undated reports bound the event (an occurred report cannot be about a later date)', () => {
@@ -118,6 +128,26 @@ test('within an article: "the talks" and "the encounter" join the visit; a dista
   assert.notEqual(of(text.other), of(text.visit), 'another summit in the same article');
   assert.notEqual(of(text.later), of(text.visit), 'an undated meeting far away in the article stays apart');
   assert.equal(clusters.length, 3);
+});
+
+test('within an article: a further predicate of the same sentence ("…and held talks with Harper", "…, meeting Hu") joins the visit', () => {
+  const x = { article: 'x', reported: '2011-06-21' };
+  // As the event stage reads "Sukhbaatar visited Ottawa on June 20 and held talks with Harper …":
+  // the talks name only the host, or come back with the visited capital as their subject.
+  const visit = { ...m({ at: 19, actors: ['Batbold Sukhbaatar'], place: { name: 'Ottawa', country: 'CAN' }, time: ['2011-06-20', '2011-06-20', '2011-06-20'], ...x }), sentence: 0, subjects: ['n:batbold sukhbaatar'] };
+  const talks = { ...m({ at: 55, mode: 'negotiate', trigger: 'held talks', actors: [{ name: 'Stephen Harper', id: 'stephen-harper', country: 'CAN' }], time: ['2011-06-20', '2011-06-20', '2011-06-20'], ...x }), sentence: 0, subjects: ['CAN'] };
+  const meeting = { ...m({ at: 80, mode: 'meet', trigger: 'meeting', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }], ...x }), sentence: 0, subjects: [] };
+  assert.ok(decide(profileOf(visit), profileOf(talks)).score < 0.35, 'on the score alone the talks would stay apart');
+  assert.equal(clusterArticle([visit, talks, meeting]).length, 1);
+
+  // Not when the later predicate has a subject of its own, another status, another sentence, or another date.
+  const other = { ...meeting, subjects: ['n:jiang zemin'] };
+  assert.equal(clusterArticle([visit, other]).length, 2, 'another subject: another meeting');
+  assert.equal(clusterArticle([visit, { ...meeting, status: 'planned' }]).length, 2, '"visited …, and will meet Harper" may be another encounter');
+  assert.equal(clusterArticle([visit, { ...meeting, sentence: 200 }]).length, 2, 'another sentence: the score decides');
+  const later = { ...m({ at: 80, mode: 'meet', trigger: 'met', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }], time: ['2012-05-14', '2012-05-14', '2012-05-14'], ...x }), sentence: 0, subjects: [] };
+  assert.equal(clusterArticle([visit, later]).length, 2, 'a date that excludes the visit still vetoes');
+  assert.equal(clusterArticle([{ ...visit, sentence: null }, { ...meeting, sentence: null }]).length, 2, 'without sentences (ECB+) the rule is off');
 });
 
 test('blocking: keys by family, participant and year; a mention finds the event, another year does not', () => {

@@ -87,23 +87,27 @@ export function enrichFromLayers(attrs: EventAttrs, spans: ProcessedArticle['spa
   if (!actorSpans.length && !placeSpans.length) return attrs;
   const over = (list: LayerSpan[], x: { start: number; end: number }) => list.find((s) => s.start < x.end && x.start < s.end);
   const actors: EventAttrs['actors'] = [];
-  for (const a of attrs.actors as (EventAttrs['actors'][number] & { id?: string | null; country?: string | null })[]) {
-    if (a.id) {
-      actors.push(a);
-      continue;
-    }
+  for (const a of attrs.actors) {
     const hit = over(actorSpans, a);
     // A person the knowledge base does not know (via name or title) gets a slug of the name as
     // its id; that is no identity across articles ("Batbold" and "Sukhbaatar" may be one man),
-    // so such actors keep matching by name.
-    const known = hit?.attrs?.id && hit.attrs.via !== 'name' && hit.attrs.via !== 'title';
-    if (hit?.attrs?.id) actors.push({ ...a, name: String(hit.attrs.name ?? a.name), id: known ? String(hit.attrs.id) : null, country: (hit.attrs.country as string | null) ?? null } as typeof a);
+    // so such actors keep matching by name, whether the event stage copied the slug or not.
+    const via = String(hit?.attrs?.via ?? (a.via ?? '').replace(/^actors\//, ''));
+    const slugOnly = via === 'name' || via === 'title';
+    if (a.id) {
+      actors.push(slugOnly ? { ...a, id: null } : a);
+      continue;
+    }
+    if (hit?.attrs?.id) actors.push({ ...a, name: String(hit.attrs.name ?? a.name), id: slugOnly ? null : String(hit.attrs.id), country: (hit.attrs.country as string | null) ?? null });
     else if (!over(placeSpans, a)) actors.push(a);
   }
-  let place = attrs.place as (EventAttrs['place'] & { id?: string | null }) | null;
-  if (place && !place.id) {
-    const hit = over(placeSpans, place);
-    if (hit?.attrs?.id) place = { ...place, name: String(hit.attrs.name ?? place.name), id: String(hit.attrs.id), country: hit.attrs.country ?? null, lat: hit.attrs.lat ?? null, lon: hit.attrs.lon ?? null } as typeof place;
+  let place = attrs.place;
+  // The place layer is the authority on places: a name that is also a metonymic state actor
+  // ("Ottawa" for Canada's government) stays the city where the event took place.
+  const hit = place && over(placeSpans, place);
+  if (place && hit?.attrs?.id && (!place.id || place.id !== hit.attrs.id)) {
+    const x = hit.attrs;
+    place = { ...place, name: String(x.name ?? place.name), id: String(x.id), country: (x.country as string | null) ?? null, lat: (x.lat as number | null) ?? null, lon: (x.lon as number | null) ?? null };
   }
   return { ...attrs, actors, place };
 }
@@ -175,10 +179,13 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
   if (!article.mentions.length) return 0;
   const text = article.meta.text;
   const drafts = new Map<string, MentionDraft>();
+  const sentences = article.spans.filter((s) => s.layer === 'sentence');
+  const sentenceOf = (at: number) => sentences.find((s) => s.start <= at && at < s.end)?.start ?? null;
   const features = article.mentions.map((m) => {
     const id = mentionId(article.id, m);
     drafts.set(id, m);
-    return mentionFeatures(id, article.id, article.date.date, enrichFromLayers(m.attrs, article.spans), text.slice(m.start, m.attrs.trigger.start));
+    const attrs = enrichFromLayers(m.attrs, article.spans);
+    return mentionFeatures(id, article.id, article.date.date, attrs, text.slice(m.start, m.attrs.trigger.start), sentenceOf(m.attrs.trigger.start));
   });
   const boost = new Set<string>();
   if (duplicateOf) {

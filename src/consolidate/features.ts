@@ -60,6 +60,15 @@ export interface MentionFeatures {
   status: string;
   /** A definite or demonstrative description with nothing of its own ("the talks"). */
   anaphoric: boolean;
+  /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
+  sentence: number | null;
+  /**
+   * Its subjects (actors from subject-like slots): actor keys, or the ISO code of a state. A
+   * mention with none, or only ones an earlier mention of its sentence already names, is usually
+   * a further predicate of that mention's subject: "visited Ottawa and held talks with Harper"
+   * (where "Ottawa" may come back as the subject), "…, meeting Hu Jintao".
+   */
+  subjects: string[];
   topics: string[];
   /** Optional bag of context words (sentence lemmas), used when arguments are missing. */
   context?: Set<string>;
@@ -124,6 +133,9 @@ export function lemmaOf(word: string): string {
   return w;
 }
 
+/** Slots that give a mention its subject (knowledge/event-slots.tsv): its own agent, not an object. */
+const SUBJECT_SLOT = /slot:(?:subj|compound|by-agent)$/;
+
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|his|her|their|such)\s+(?:\p{L}+\s+){0,2}$/iu;
 
 interface LooseActor {
@@ -169,6 +181,7 @@ export function mentionFeatures(
   reported: string | null,
   a: EventAttrs,
   sentenceBefore = '',
+  sentence: number | null = null,
 ): MentionFeatures {
   // Until the actor layer resolves names, a bare name that is a known place is no participant
   // ("Vladivostok" in "the Vladivostok summit"); a country name counts as that country.
@@ -205,6 +218,10 @@ export function mentionFeatures(
     reported,
     status: a.status,
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
+    sentence,
+    subjects: (a.actors as (LooseActor & { by: string })[])
+      .filter((x) => SUBJECT_SLOT.test(x.by))
+      .map((x) => (x.id && /^[A-Z]{3}$/.test(x.id) ? x.id : actorKey(x).key)),
     topics: a.topics ?? [],
   };
 }

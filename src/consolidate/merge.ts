@@ -25,9 +25,37 @@ const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.actors.length && !
 export const WITHIN_ARTICLE_REACH = 1200;
 
 /**
- * Within one article: a mention joins the best compatible earlier cluster (score at least
- * the within-article threshold, the nearest on ties); one that names nothing joins the
- * nearest compatible cluster of its family; otherwise it starts a cluster.
+ * A mention without a subject of its own (none, or only what the earlier mention names), after
+ * a mention of the same family, status and sentence, continues that mention: "X visited Ottawa
+ * and held talks with Stephen Harper", "X visited Beijing, meeting Hu Jintao", "denied that X
+ * visited Ottawa to meet Harper". Its participants are the other side of the encounter, so the
+ * actor penalty must not split them; a veto (another date or place) still does. The nearest
+ * such cluster wins.
+ */
+function sameClause(clusters: ArticleCluster[], m: MentionFeatures, p: EventProfile, w: Weights): ArticleCluster | null {
+  if (m.sentence === null) return null;
+  let found: ArticleCluster | null = null;
+  for (const c of clusters) {
+    if (found && c.last < found.last) continue;
+    if (!c.mentions.some((x) => x.sentence === m.sentence && x.family === m.family && x.status === m.status && x.position < m.position)) continue;
+    if (!m.subjects.every((s) => names(c.profile, s))) continue;
+    if (!decide(c.profile, p, w).veto) found = c;
+  }
+  return found;
+}
+
+/** The profile already names this subject: as an actor, an actor's or its place's country. */
+function names(p: EventProfile, subject: string): boolean {
+  if (p.actors[subject]) return true;
+  if (/^[A-Z]{3}$/.test(subject)) return !!p.countries[subject] || p.place?.country === subject;
+  return false;
+}
+
+/**
+ * Within one article: a mention continuing a same-sentence mention joins it (`sameClause`);
+ * otherwise it joins the best compatible earlier cluster (score at least the within-article
+ * threshold, the nearest on ties); one that names nothing joins the nearest compatible cluster
+ * of its family; otherwise it starts a cluster.
  */
 export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT_WEIGHTS, threshold = THRESHOLDS.withinArticle): ArticleCluster[] {
   const clusters: ArticleCluster[] = [];
@@ -47,7 +75,7 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
         bestScore = d.score;
       }
     }
-    const target = best ?? (refersBack(m) ? nearest : null);
+    const target = sameClause(clusters, m, p, w) ?? best ?? (refersBack(m) ? nearest : null);
     if (target) {
       target.mentions.push(m);
       target.profile = mergeProfiles(target.profile, p);

@@ -68,7 +68,9 @@ function km(a: PlaceKey, b: PlaceKey): number | null {
 export function placesCompatible(a: PlaceKey | null, b: PlaceKey | null): { ok: boolean; same: boolean } | null {
   if (!a || !b) return null;
   if (a.key === b.key) return { ok: true, same: true };
-  if (a.chain.includes(b.key) || b.chain.includes(a.key)) return { ok: true, same: false };
+  // Keys may be place-layer ids ("id:geonames:524901"); containment goes by the chains' heads.
+  const within = (x: PlaceKey, y: PlaceKey) => x.chain.includes(y.key) || (!!y.chain[0] && x.chain.includes(y.chain[0]));
+  if (within(a, b) || within(b, a)) return { ok: true, same: false };
   const d = km(a, b);
   if (d !== null) return { ok: d <= FAR_KM, same: false };
   // Two named places in known countries, neither known to contain the other: different places.
@@ -139,7 +141,8 @@ export function stemRelated(a: string, b: string): boolean {
 
 export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WEIGHTS): Decision {
   const reasons: string[] = [];
-  const out = (veto: string | null, score: number, overlap: number): Decision => ({ veto, score, actorOverlap: overlap, reasons });
+  // Rounded: 0.3 + 0.15 + 0.1 must clear a 0.55 threshold, not fall short by a rounding error.
+  const out = (veto: string | null, score: number, overlap: number): Decision => ({ veto, score: Math.round(score * 1e6) / 1e6, actorOverlap: overlap, reasons });
   if (a.family !== b.family && a.family !== '*' && b.family !== '*') return out(`family ${a.family}/${b.family}`, 0, -1);
 
   // Time: intervals must overlap; undated reports bound the event on one side.

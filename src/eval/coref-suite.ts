@@ -200,6 +200,9 @@ export function features(c: Corpus, m: GoldMention): MentionFeatures {
     reported: null,
     status: 'occurred',
     anaphoric: false,
+    // No argument slots in ECB+: the same-sentence predicate rule of clusterArticle stays off.
+    sentence: null,
+    subjects: ['?'],
     topics: [],
     context,
   };
