@@ -22,6 +22,10 @@ test('knowledge examples: frames, topics, attribution, countries', () => {
     const a = first(`Officials held talks on ${ex.input}.`);
     assert.ok(a.topics.includes(ex.expect), `topics.tsv:${ex.line}: ${ex.input} -> ${a.topics.join(',')}`);
   }
+  for (const ex of loadTable('event-groups.tsv').examples) {
+    const a = first(ex.input + '.');
+    assert.ok(a.actors.some((x) => x.name === ex.expect && x.via === 'events/fallback-group'), `event-groups.tsv:${ex.line}: ${ex.input} -> ${a.actors.map((x) => x.name).join(',')}`);
+  }
   for (const ex of loadTable('attribution-patterns.tsv').examples) {
     assert.equal(attributionOf(ex.input, 0, 99, 99)?.text ?? null, ex.expect, `attribution-patterns.tsv:${ex.line}: ${ex.input}`);
   }
@@ -90,20 +94,35 @@ test('statuses: tense, modals, cues and their scope', () => {
 
 test('arguments from structure: subject, object, with-phrase, possessive, compound, passive', () => {
   const roles = (text: string) => first(text).actors.map((a) => `${a.name}:${a.role}`);
-  assert.deepEqual(roles('Lavrov held talks with Wang Yi in Beijing on Monday.'), ['Lavrov:participant', 'Wang Yi:participant']);
-  assert.deepEqual(roles('Beijing accused Washington of interference.'), ['Beijing:source', 'Washington:target']);
-  assert.deepEqual(roles('Kim’s visit to Moscow ended on Sunday.'), ['Kim:source']);
-  assert.deepEqual(roles('Kim’s visit to Russia ended on Sunday.'), ['Kim:source', 'Russia:target']);
+  // Actors carry the actor layer's canonical names, as of the article's date (2001).
+  assert.deepEqual(roles('Lavrov held talks with Wang Yi in Beijing on Monday.'), ['Sergei Lavrov:participant', 'Wang Yi:participant']);
+  assert.deepEqual(roles('Beijing accused Washington of interference.'), ['China:source', 'United States:target']);
+  assert.deepEqual(roles('Kim’s visit to Moscow ended on Sunday.'), ['Kim Jong Il:source']);
+  assert.deepEqual(roles('Kim’s visit to Russia ended on Sunday.'), ['Kim Jong Il:source', 'Russia:target']);
+  // A state the actor layer does not know is still the state visited, from the place layer.
+  assert.deepEqual(roles('Kim’s visit to Hungary ended on Sunday.'), ['Kim Jong Il:source', 'Hungary:target']);
+  // The pair in a compound comes from the fallback tables: the actor layer has no entry for it.
   assert.deepEqual(roles('The Kim-Putin summit opened in Vladivostok.'), ['Kim:participant', 'Putin:participant']);
   assert.deepEqual(roles('The diplomats were expelled by Japan.'), ['Japan:source']);
   // A name inside another phrase is not the subject: "In Moscow, Kim met Putin".
   const e = first('In Vladivostok, Kim met Putin on Monday.');
   assert.equal(e.place?.name, 'Vladivostok');
-  assert.deepEqual(e.actors.map((a) => a.name), ['Kim', 'Putin']);
-  // Countries from titles, nationality adjectives and states, without the actor layer.
+  assert.deepEqual(e.actors.map((a) => a.name), ['Kim Jong Il', 'Vladimir Putin']);
+  // Countries from titles, nationality adjectives and states.
   const c = first('North Korean Foreign Minister Paek Nam Sun met Russian officials in Moscow.');
   assert.deepEqual(c.actors.map((a) => a.country), ['PRK', 'RUS']);
   assert.equal(c.place?.country, 'RUS');
+  // A city that stands for its government is still named as the city where it is the place,
+  // with the place layer's id and coordinates.
+  assert.equal(c.place?.name, 'Moscow');
+  assert.match(c.place?.id ?? '', /^geonames:/);
+  assert.ok(c.place?.lat && c.place.lat > 55 && c.place.lat < 56, `lat ${c.place?.lat}`);
+  // Nationality adjectives the actor layer has no group for come from the fallback tables,
+  // once: "Russian officials" is one actor, not also "Russian"; a title's nationality is its holder's.
+  const navies = first('Russian and Chinese navies held joint exercises near Busan.');
+  assert.deepEqual(navies.actors.map((a) => `${a.country}:${a.role}`), ['RUS:participant', 'CHN:participant']);
+  assert.equal(c.actors.length, 2);
+  assert.deepEqual(roles('Syrian artillery shelled the village.'), ['Syrian:source']);
 });
 
 test('two events in a sentence: each keeps its own time and status', () => {

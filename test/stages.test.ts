@@ -141,11 +141,12 @@ test('names: titles split off, possessives dropped, demonyms and lone sentence o
 });
 
 test('events: trigger, status from cues, roles, place and nearest time', () => {
+  // Actors by the actor layer's canonical names.
   const cases: { text: string; dct: string; mode: string; status: string; actors: [string, string][]; place: string | null; time: string | null }[] = [
-    { text: 'Lavrov met Wang Yi in Beijing on Monday.', dct: '2016-04-29', mode: 'meet', status: 'occurred', actors: [['Lavrov', 'participant'], ['Wang Yi', 'participant']], place: 'Beijing', time: '2016-04-25' },
+    { text: 'Lavrov met Wang Yi in Beijing on Monday.', dct: '2016-04-29', mode: 'meet', status: 'occurred', actors: [['Sergei Lavrov', 'participant'], ['Wang Yi', 'participant']], place: 'Beijing', time: '2016-04-25' },
     { text: 'Moon Jae-in will visit Pyongyang next month.', dct: '2018-08-14', mode: 'visit', status: 'planned', actors: [['Moon Jae-in', 'source']], place: 'Pyongyang', time: '2018-09' },
-    { text: 'Abe is expected to hold talks with Putin in Sochi.', dct: '2016-05-01', mode: 'negotiate', status: 'expected', actors: [['Abe', 'participant'], ['Putin', 'participant']], place: 'Sochi', time: null },
-    { text: 'Putin hosted Xi Jinping at the Kremlin.', dct: '2013-03-23', mode: 'host', status: 'occurred', actors: [['Putin', 'source'], ['Xi Jinping', 'target']], place: 'Kremlin', time: null },
+    { text: 'Abe is expected to hold talks with Putin in Sochi.', dct: '2016-05-01', mode: 'negotiate', status: 'expected', actors: [['Shinzo Abe', 'participant'], ['Vladimir Putin', 'participant']], place: 'Sochi', time: null },
+    { text: 'Putin hosted Xi Jinping at the Kremlin.', dct: '2013-03-23', mode: 'host', status: 'occurred', actors: [['Vladimir Putin', 'source'], ['Xi Jinping', 'target']], place: 'Kremlin', time: null },
   ];
   for (const c of cases) {
     const doc = analyse(c.text, c.dct);

@@ -4,7 +4,7 @@ import { Doc } from '../doc/doc.js';
 import { triggerIndex, type Form } from '../events/lexicon.js';
 import { DETERMINERS, viewOf, type SentenceView } from '../events/sentence.js';
 import { cueHits, statusOf } from '../events/status.js';
-import { buildPipeline } from '../pipeline/stages.js';
+import { pipelineFor } from '../pipeline/stages.js';
 import type { EvalArgs, EvalResult, EvalSuite } from './suites.js';
 
 /**
@@ -67,10 +67,12 @@ function formOf(view: SentenceView, i: number): Form {
   return known?.form ?? 'base';
 }
 
-let cached: ReturnType<typeof buildPipeline> | null = null;
+// Status needs only tokens, sentences and time expressions: the smallest pipeline for them.
+let cached: ReturnType<typeof pipelineFor> | null = null;
+let cachedWithTimex: ReturnType<typeof pipelineFor> | null = null;
 
 export function statusAt(sentence: string, wordIndex: number, dct: string | null): { status: string; by: string } {
-  cached ??= buildPipeline(['timex', 'names', 'events']);
+  cached ??= pipelineFor(['sentence', 'token']);
   const doc = new Doc('f', sentence, { source: 'eval', format: 'txt', title: null, publisher: null, url: null, published: dct });
   cached.run(doc);
   const view = viewOf(doc, { start: 0, end: sentence.length });
@@ -128,9 +130,9 @@ export const factualitySuite: EvalSuite = {
       const gold = goldClass(m);
       const k = tokenIndex(m, bySentence.get(`${m.doc_id}:${m.sentence}`)!);
       const offset = wordIndexOf(m.sentence_text, k);
-      cached ??= buildPipeline(['names', 'events']);
+      cachedWithTimex ??= pipelineFor(['sentence', 'token', 'timex']);
       const doc = new Doc('f', m.sentence_text, { source: 'eval', format: 'txt', title: null, publisher: null, url: null, published: m.dct });
-      cached.run(doc);
+      cachedWithTimex.run(doc);
       const view = viewOf(doc, { start: 0, end: m.sentence_text.length });
       let i = view.words.findIndex((w) => w.start >= offset);
       if (i < 0) i = view.words.length - 1;

@@ -23,6 +23,11 @@ export interface Candidate {
   lat: number | null;
   lon: number | null;
   by: string;
+  /** A state as such ("Russia"), not a city standing for its government ("Moscow"). */
+  state: boolean;
+  /** As a place, its own name and id when they differ from the actor's ("Beijing", not "China"). */
+  placeName?: string | null;
+  placeId?: string | null;
 }
 
 interface Entry {
@@ -61,6 +66,34 @@ function fallbackTables() {
   return fallback;
 }
 
+let groups: { sectors: Map<string, string>; longest: number; lastChars: Set<number> } | null = null;
+
+/**
+ * Unnamed groups (knowledge/event-groups.tsv): "demonstrators blocked the road". One right
+ * after a nationality or name, over at most two lowercase modifiers, is that candidate's
+ * group and not an actor of its own ("Syrian rebels", "Chinese government troops").
+ */
+function groupNouns(doc: Doc, tokens: Span[], known: Candidate[]): Candidate[] {
+  if (!groups) {
+    const sectors = new Map(loadTable('event-groups.tsv').rows.map((r) => [r.noun!, r.sector!]));
+    const keys = [...sectors.keys()];
+    groups = { sectors, longest: Math.max(...keys.map((k) => k.length)), lastChars: new Set(keys.map((k) => k.charCodeAt(k.length - 1))) };
+  }
+  const out: Candidate[] = [];
+  for (const tok of tokens) {
+    // Most tokens fail on length or last letter without a lower-cased copy.
+    if (tok.end - tok.start > groups.longest || !groups.lastChars.has(doc.text.charCodeAt(tok.end - 1) | 32)) continue;
+    const word = doc.slice(tok);
+    const sector = groups.sectors.get(word.toLowerCase());
+    if (sector === undefined) continue;
+    if (known.some((c) => c.start < tok.end && tok.start < c.end)) continue;
+    const before = known.filter((c) => c.end <= tok.start).pop();
+    if (before && /^(?:[\s-]+(?:[a-z]+[\s-]+){0,2})?$/.test(doc.text.slice(before.end, tok.start))) continue;
+    out.push({ start: tok.start, end: tok.end, name: word, actor: true, place: false, id: null, country: null, title: null, sector, lat: null, lon: null, by: 'events/fallback-group', state: false });
+  }
+  return out;
+}
+
 /** The state a name or nationality adjective stands for, from the fallback table. */
 export function countryOf(text: string, cities = false): string | null {
   const t = fallbackTables();
@@ -93,28 +126,74 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
     out.set(`${a.start}:${a.end}`, {
       start: a.start, end: a.end, name: (x.name as string) ?? doc.slice(a), actor: true, place: false,
       id: (x.id as string) ?? null, country: (x.country as string) ?? null, title: (x.title as string) ?? null,
-      sector: (x.sector as string) ?? null, lat: null, lon: null, by: a.by,
+      sector: (x.sector as string) ?? null, lat: null, lon: null, by: a.by, state: a.label === 'state' && x.via !== 'metonym',
     });
   }
   for (const p of doc.within('place', sentence.start, sentence.end)) {
     const x = (p.attrs ?? {}) as Record<string, unknown>;
     const key = `${p.start}:${p.end}`;
+    const name = (x.name as string) ?? doc.slice(p);
+    const id = (x.id as string) ?? null;
+    const country = (x.country as string) ?? null;
+    const lat = (x.lat as number) ?? null;
+    const lon = (x.lon as number) ?? null;
     const same = out.get(key);
     if (same) {
-      Object.assign(same, { place: true, lat: (x.lat as number) ?? null, lon: (x.lon as number) ?? null });
-      same.country ??= (x.country as string) ?? null;
+      Object.assign(same, { place: true, lat, lon, placeName: name, placeId: id });
+      same.country ??= country;
       continue;
     }
+    // A country is also the state as an actor, whether or not the actor layer knows it.
+    const state = p.label === 'country' && !!country;
     out.set(key, {
-      start: p.start, end: p.end, name: (x.name as string) ?? doc.slice(p), actor: false, place: true, id: (x.id as string) ?? null,
-      country: (x.country as string) ?? null, title: null, sector: null, lat: (x.lat as number) ?? null, lon: (x.lon as number) ?? null, by: p.by,
+      start: p.start, end: p.end, name, actor: state, place: true, id: state ? country : id, country, title: null, sector: null,
+      lat, lon, by: p.by, state, placeName: name, placeId: id,
     });
   }
   return [...out.values()].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The layers' candidates plus what only the fallback tables find: nationality adjectives
+ * and groups the actor layer has no entry for ("Syrian artillery", "Russian and Chinese
+ * navies"), states and people it does not know, the parts of "Kim-Putin". A layer's reading
+ * wins where both cover a span; a fallback hit on exactly the same span adds what it knows
+ * (a country place as an actor), one overlapping a layer span or a title is dropped.
+ */
+function merged(doc: Doc, sentence: Span): Candidate[] {
+  const layers = fromLayers(doc, sentence);
+  // A title's nationality belongs to its holder ("North Korean Foreign Minister Paek").
+  const titles: { start: number; end: number }[] = [];
+  for (const a of doc.within('actor', sentence.start, sentence.end)) {
+    const textTitle = a.attrs?.textTitle as string | undefined;
+    if (!textTitle) continue;
+    const at = doc.text.lastIndexOf(textTitle, a.start);
+    if (at >= sentence.start && at + textTitle.length <= a.start) titles.push({ start: at, end: a.start });
+  }
+  const out = [...layers];
+  for (const f of fromFallback(doc, sentence, true)) {
+    // Only table hits: a name the actor layer left out on purpose stays out.
+    if (!f.by.startsWith('events/fallback-')) continue;
+    const same = layers.find((c) => c.start === f.start && c.end === f.end);
+    if (same) {
+      if (f.actor && !same.actor) Object.assign(same, { actor: true, state: same.state || f.by === 'events/fallback-state' });
+      same.country ??= f.country;
+      continue;
+    }
+    if (layers.some((c) => c.start < f.end && f.start < c.end) || titles.some((x) => x.start <= f.start && f.end <= x.end)) continue;
+    out.push(f);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return withGroups(doc, sentence, out);
+}
+
+function withGroups(doc: Doc, sentence: Span, cands: Candidate[]): Candidate[] {
+  const groups = groupNouns(doc, doc.within('token', sentence.start, sentence.end), cands);
+  return groups.length ? [...cands, ...groups].sort((a, b) => a.start - b.start) : cands;
+}
+
 /** Candidates from the name layer and the fallback tables. */
-function fromFallback(doc: Doc, sentence: Span): Candidate[] {
+function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[] {
   const t = fallbackTables();
   const out: Candidate[] = [];
   const timexes = doc.within('timex', sentence.start, sentence.end);
@@ -144,7 +223,7 @@ function fromFallback(doc: Doc, sentence: Span): Candidate[] {
       const place = hit ? hit.place : label === 'LOC';
       const actor = hit ? hit.actor : label !== 'LOC';
       const country = (title ? countryOf(title) : null) ?? hit?.country ?? null;
-      out.push({ start: s, end: e, name: part, actor, place, id: null, country, title, sector: null, lat: null, lon: null, by: hit ? `events/fallback-${hit.kind}` : n.by });
+      out.push({ start: s, end: e, name: part, actor, place, id: null, country, title, sector: null, lat: null, lon: null, by: hit ? `events/fallback-${hit.kind}` : parts.length > 1 ? 'events/fallback-pair' : n.by, state: hit?.kind === 'state' });
     }
   }
   // Then states, cities and nationality adjectives the name layer leaves out ("Russian
@@ -175,7 +254,7 @@ function fromFallback(doc: Doc, sentence: Span): Candidate[] {
     if (!found || taken(found.s, found.e)) continue;
     const name = doc.text.slice(found.s, found.e);
     const hit = t.entries.get(name.toLowerCase())!;
-    out.push({ start: found.s, end: found.e, name, actor: hit.actor, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${hit.kind}` });
+    out.push({ start: found.s, end: found.e, name, actor: hit.actor, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${hit.kind}`, state: hit.kind === 'state' });
     if (found.n > 1) i += found.n - 1;
     else if (found.n === 0) i--; // read the same token's second part next time round
     if (found.n === 0) {
@@ -185,19 +264,20 @@ function fromFallback(doc: Doc, sentence: Span): Candidate[] {
       const restHit = t.entries.get(rest.toLowerCase()) ?? t.entries.get(doc.text.slice(tok.start + dash + 1, tok.end).toLowerCase());
       if (restHit) {
         const e = t.entries.has(rest.toLowerCase()) ? tokens[i + 2]!.end : tok.end;
-        out.push({ start: tok.start + dash + 1, end: e, name: doc.text.slice(tok.start + dash + 1, e), actor: restHit.actor, place: restHit.place, id: null, country: restHit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${restHit.kind}` });
+        out.push({ start: tok.start + dash + 1, end: e, name: doc.text.slice(tok.start + dash + 1, e), actor: restHit.actor, place: restHit.place, id: null, country: restHit.country, title: null, sector: null, lat: null, lon: null, by: `events/fallback-${restHit.kind}`, state: restHit.kind === 'state' });
         if (e !== tok.end) i++;
       }
       i++;
     }
   }
   // A name the fallback did not know may still contain a state: "North Korean embassy".
-  for (const c of out) if (!c.country) c.country = countryOf(c.name, true);
+  // (Beside the layers only table hits count, and those know their country.)
+  if (!tablesOnly) for (const c of out) if (!c.country) c.country = countryOf(c.name, true);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** Every actor and place candidate of a sentence, in text order. */
 export function argumentCandidates(doc: Doc, sentence: Span): Candidate[] {
-  if (doc.has('actor') || doc.has('place')) return fromLayers(doc, sentence);
-  return fromFallback(doc, sentence);
+  if (doc.has('actor') || doc.has('place')) return merged(doc, sentence);
+  return withGroups(doc, sentence, fromFallback(doc, sentence));
 }

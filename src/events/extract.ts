@@ -43,7 +43,6 @@ let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
-const STATE_VIA = /(?:fallback-state|^actors?\/.*state)/;
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
 const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
@@ -109,6 +108,10 @@ interface Placed {
   possessive: boolean;
 }
 
+// Before a number these are approximations, not prepositions: "about 200 supporters".
+const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
+const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
+
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
   const isTrigger = (i: number) => triggers.some((t) => t.first <= i && i <= t.last);
   return cands.map((c) => {
@@ -120,6 +123,11 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     let prep: string | null = null;
     for (let i = first - 1, n = 0; i >= 0 && n < 5; i--, n++) {
       const w = view.words[i]!.lower;
+      // "up to 100 demonstrators" is a number, not a phrase.
+      if (w === 'to' && view.words[i - 1]?.lower === 'up') break;
+      if (APPROXIMATORS.has(w) && /^[\d,.]+$/.test(view.words[i + 1]?.lower ?? '')) break;
+      // "hundreds of demonstrators": the quantity's "of" does not make a phrase either.
+      if (w === 'of' && QUANTITIES.has(view.words[i - 1]?.lower ?? '')) break;
       if (PREPOSITIONS.has(w)) {
         prep = w;
         break;
@@ -223,7 +231,7 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
     actors.push({ name: c.name, title: c.title, role, start: c.start, end: c.end, by: `events/slot:${slot}`, id: c.id, country: c.country, sector: c.sector, via: c.by });
   };
   const setPlace = (c: Candidate, slot: string) => {
-    place ??= { name: c.name, start: c.start, end: c.end, by: `events/place:${slot}`, country: c.country, lat: c.lat, lon: c.lon, id: c.id };
+    place ??= { name: c.placeName ?? c.name, start: c.start, end: c.end, by: `events/place:${slot}`, country: c.country, lat: c.lat, lon: c.lon, id: c.placeId ?? c.id };
   };
   for (const f of fills) {
     // A passive's grammatical subject is the frame's object, its "by" phrase the subject.
@@ -235,7 +243,7 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
       // "visited Moscow": a place; "visited Russia": the place and the state visited;
       // "visited Putin": the person visited.
       if (f.c.place) setPlace(f.c, f.slot);
-      if (f.c.actor && (!f.c.place || STATE_VIA.test(f.c.by))) addActor(f.c, 'target', f.slot);
+      if (f.c.actor && (!f.c.place || f.c.state)) addActor(f.c, 'target', f.slot);
     } else if (f.c.actor) addActor(f.c, role, f.slot);
     else if (role === 'target' && f.c.place) setPlace(f.c, f.slot);
   }
