@@ -75,3 +75,32 @@ test('article dates of the five seed articles', { skip: !HAVE_SHARED && 'skipped
     assert.equal(doc.layer('dct')[0]?.attrs?.date, SEED_DATES[file.slice(0, 3)], file);
   }
 });
+
+// Issue #3: relative times in the seeds, normalised against each article's own date.
+const SEED_TIMES: [string, string, string][] = [
+  ['000', 'August 4 and 5', '2001-08-04/2001-08-05'],
+  ['000', 'early today', '2001-07-26'],
+  ['000', 'this past weekend', '2001-W29'],
+  ['000', 'May of last year', '2000-05'],
+  ['000', 'Tuesday', '2001-07-24'],
+  ['000', 'the 1970s', '197'],
+  ['001', 'the summer of 2001', '2001-SU'],
+  ['001', 'last month', '2015-01'],
+  ['002', 'a day later', '2002-05-22'],
+  ['002', 'yesterday', '2002-05-22'],
+  ['002', 'the year before', '2000'],
+  ['002', 'May 21-22', '2002-05-21/2002-05-22'],
+  ['003', 'Thursday', '2019-04-11'],
+  ['003', 'Last week', '2019-W15'],
+  ['004', 'Thursday', '2019-04-25'],
+];
+
+test('time expressions of the seed articles, anchored on their dates', { skip: !HAVE_SHARED && 'skipped: ../shared not found' }, () => {
+  const dir = path.join(SHARED, 'seeds');
+  const docs = new Map(readdirSync(dir).sort().map((f) => [f.slice(0, 3), analyse(readFileSync(path.join(dir, f), 'utf8'))]));
+  for (const [seed, text, value] of SEED_TIMES) {
+    const doc = docs.get(seed)!;
+    const values = doc.layer('timex').filter((s) => doc.slice(s) === text).map((s) => s.attrs?.value);
+    assert.ok(values.includes(value), `${seed} "${text}": ${JSON.stringify(values)}, want ${value}`);
+  }
+});
