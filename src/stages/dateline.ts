@@ -38,7 +38,7 @@ export const datelineStage: Stage = {
   name: 'dateline',
   requires: [],
   produces: ['dct'],
-  description: "the article's own date: metadata, else a dateline or byline date near the top",
+  description: "the article's own date: metadata, else a dateline or byline date near the top, else inferred from dated citations",
   run(doc: Doc) {
     const meta = doc.meta.published;
     if (meta) {
