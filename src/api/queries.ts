@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { eventRecords, type ArticleRecord, type EventRecord } from '../store/queries.js';
+import { articleRecord, eventRecords, type ArticleRecord, type EventRecord } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from './params.js';
 
@@ -234,20 +234,6 @@ type ArticleRow = {
 
 const ARTICLE_COLUMNS = ['seq', 'id', 'source', 'format', 'title', 'publisher', 'url', 'published_date', 'published_inferred', 'published_basis', 'sentences'] as const;
 
-/** The export's article record (same shape as `articleRecords` in store/queries.ts). */
-function articleRecord(r: ArticleRow): ArticleRecord {
-  return {
-    kind: 'article',
-    id: r.id,
-    source: r.source,
-    title: r.title,
-    publisher: r.publisher,
-    published: { date: r.published_date, inferred: !!r.published_inferred, basis: r.published_basis },
-    sentences: r.sentences,
-    format: r.format,
-    url: r.url,
-  };
-}
 
 /**
  * A safe FTS5 query from what a person typed: each word becomes a quoted term (all must

@@ -58,22 +58,30 @@ export interface EventRecord {
 
 const PAGE = 500;
 
+/** The export's article record from an `articles` row (the text is added on request). */
+export function articleRecord(r: {
+  id: string; source: string; format: string; title: string | null; publisher: string | null; url: string | null;
+  published_date: string | null; published_inferred: number; published_basis: string; sentences: number;
+}): ArticleRecord {
+  return {
+    kind: 'article',
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    publisher: r.publisher,
+    published: { date: r.published_date, inferred: !!r.published_inferred, basis: r.published_basis },
+    sentences: r.sentences,
+    format: r.format,
+    url: r.url,
+  };
+}
+
 export async function* articleRecords(store: Store, withText = false): AsyncGenerator<ArticleRecord> {
   for (let after = 0; ; ) {
     const rows = await store.db.selectFrom('articles').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
     if (!rows.length) return;
     for (const r of rows) {
-      const rec: ArticleRecord = {
-        kind: 'article',
-        id: r.id,
-        source: r.source,
-        title: r.title,
-        publisher: r.publisher,
-        published: { date: r.published_date, inferred: !!r.published_inferred, basis: r.published_basis },
-        sentences: r.sentences,
-        format: r.format,
-        url: r.url,
-      };
+      const rec = articleRecord(r);
       if (withText) rec.text = r.text;
       yield rec;
     }
