@@ -62,7 +62,17 @@ export class Doc {
         throw new Error(`layer "${name}": span [${s.start},${s.end}) from ${s.by} lies outside the text (length ${this.text.length})`);
       }
     }
-    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    // Most stages emit in text order: copy without sorting when already sorted.
+    let inOrder = true;
+    for (let i = 1; i < spans.length; i++) {
+      const a = spans[i - 1]!;
+      const b = spans[i]!;
+      if (a.start > b.start || (a.start === b.start && a.end < b.end)) {
+        inOrder = false;
+        break;
+      }
+    }
+    const sorted = inOrder ? spans.slice() : [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
     this.layers.set(name, Object.freeze(sorted));
   }
 

@@ -30,6 +30,8 @@ export interface Candidate {
 }
 
 const POSSESSIVE = /['’]s?$/u;
+/** Without a final possessive; words without an apostrophe (nearly all) skip the regex. */
+const dropPossessive = (w: string) => (w.includes("'") || w.includes('’') ? w.replace(POSSESSIVE, '') : w);
 const CAPITALISED = /^\p{Lu}/u;
 const LETTERS = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}.&'’-]+$/u;
@@ -187,7 +189,7 @@ function emitRun(
   // "North" in "North Korean Foreign Minister" is no common word here.
   const phrase = (k: number) => k + 1 < to && (isDemonym(`${words[k]} ${words[k + 1]}`, L) || L.places.has(`${words[k]} ${words[k + 1]}`));
   const opener = (k: number) => k === 0 || (k === 1 && !/[\p{L}\p{N}]/u.test(words[0]!));
-  while (i < to && (L.stop.has(words[i]!.replace(POSSESSIVE, '')) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
+  while (i < to && (L.stop.has(dropPossessive(words[i]!)) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
   while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
@@ -195,7 +197,7 @@ function emitRun(
   const run = words.slice(i, j).map(norm);
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
   let lastTitle = -1;
-  const orgish = L.orgLast.has(run[run.length - 1]!.replace(POSSESSIVE, '')) || L.orgs.has(run.join(' '));
+  const orgish = L.orgLast.has(dropPossessive(run[run.length - 1]!)) || L.orgs.has(run.join(' '));
   if (!orgish) run.forEach((w, k) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
   if (nameFrom >= j) return;

@@ -8,7 +8,76 @@ function abbrevs(): Set<string> {
   return abbreviations;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|\S/gu;
+/*
+ * Tokens are what /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|\S/gu matches, scanned by hand: the
+ * regex's match arrays and substrings were a tenth of the stage. ASCII is decided by char code,
+ * other code points by a cached regex test.
+ */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+const letterCache = new Map<number, boolean>();
+const spaceCache = new Map<number, boolean>();
+
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let v = letterCache.get(cp);
+  if (v === undefined) letterCache.set(cp, (v = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
+  return v;
+}
+
+function isSpace(cp: number): boolean {
+  if (cp < 128) return cp === 32 || (cp >= 9 && cp <= 13);
+  let v = spaceCache.get(cp);
+  if (v === undefined) spaceCache.set(cp, (v = SPACE.test(String.fromCodePoint(cp))));
+  return v;
+}
+
+/** A code point's width in UTF-16 units (a lone surrogate counts as one, as in /u). */
+const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+
+/** Appends the tokens of text[start, end) to `out`. */
+export function tokenize(text: string, start: number, end: number, out: Span[]): void {
+  let i = start;
+  while (i < end) {
+    const cp = codePointIn(text, i, end);
+    if (isSpace(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const from = i;
+    if (!isLetterOrDigit(cp)) {
+      i += width(cp);
+      out.push({ start: from, end: i, label: 'token', by: 'segment/regex', confidence: 1 });
+      continue;
+    }
+    i = letterRun(text, i, end);
+    // a hyphen, apostrophe or full stop joins two runs of letters or digits
+    while (i + 1 < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 46) break;
+      const next = codePointIn(text, i + 1, end);
+      if (!isLetterOrDigit(next)) break;
+      i = letterRun(text, i + 1, end);
+    }
+    out.push({ start: from, end: i, label: 'token', by: 'segment/regex', confidence: 1 });
+  }
+}
+
+/** The code point at `i`; a surrogate pair cut by `end` reads as its lone first half, as in a slice. */
+function codePointIn(text: string, i: number, end: number): number {
+  const cp = text.codePointAt(i)!;
+  return cp > 0xffff && i + 1 >= end ? text.charCodeAt(i) : cp;
+}
+
+/** The end of the run of letters and digits starting at `i`. */
+function letterRun(text: string, i: number, end: number): number {
+  while (i < end) {
+    const cp = codePointIn(text, i, end);
+    if (!isLetterOrDigit(cp)) break;
+    i += width(cp);
+  }
+  return i;
+}
 // A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 const SENTENCE_END = /[.!?]+["”’')\]]*(?=\s)/g;
 
@@ -57,14 +126,24 @@ export function splitSentences(text: string, start: number, end: number): { star
       // Abbreviations and initials ("J. Smith") do not end a sentence.
       if (abbrevs().has(word) || /^\p{Lu}$/u.test(word)) continue;
     }
-    const next = block.slice(stop).trimStart();
-    // The next sentence starts with a capital, a digit or an opening quote.
-    if (next && !/^[\p{Lu}\p{N}"“‘'(]/u.test(next)) continue;
+    // The next sentence starts with a capital, a digit or an opening quote (looked up in place:
+    // slicing the rest of the block at every candidate was quadratic).
+    let next = stop;
+    while (next < block.length && isSpace(block.charCodeAt(next))) next++;
+    if (next < block.length && !opensSentence(block.codePointAt(next)!)) continue;
     out.push(trimmed(block, from, stop, start));
     from = stop;
   }
   if (block.slice(from).trim()) out.push(trimmed(block, from, block.length, start));
   return out;
+}
+
+const SENTENCE_OPENER = /^[\p{Lu}\p{N}"“‘'(]$/u;
+const openerCache = new Map<number, boolean>();
+function opensSentence(cp: number): boolean {
+  let v = openerCache.get(cp);
+  if (v === undefined) openerCache.set(cp, (v = SENTENCE_OPENER.test(String.fromCodePoint(cp))));
+  return v;
 }
 
 const WORD_CHAR = /[\p{L}.]/u;
@@ -105,11 +184,7 @@ export const segmentStage: Stage = {
       paragraphs.push({ ...b, label: headline ? 'headline' : 'paragraph', by: headline ? 'segment/headline' : 'segment/lines', confidence: headline ? 0.8 : 1 });
       for (const s of headline ? [b] : splitSentences(doc.text, b.start, b.end)) {
         sentences.push({ ...s, label: headline ? 'headline' : 'sentence', by: headline ? 'segment/headline' : 'segment/punctuation', confidence: 0.95 });
-        TOKEN.lastIndex = 0;
-        const piece = doc.text.slice(s.start, s.end);
-        for (let m = TOKEN.exec(piece); m; m = TOKEN.exec(piece)) {
-          tokens.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, label: 'token', by: 'segment/regex', confidence: 1 });
-        }
+        tokenize(doc.text, s.start, s.end, tokens);
       }
     });
     return { paragraph: paragraphs, sentence: sentences, token: tokens };

@@ -137,7 +137,8 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
 
   const tenses = new Map<number, TenseMap>();
   const taken = new Uint8Array(text.length);
-  const hits: (TimexHit & { cand: Candidate })[] = [];
+  // The resolved value is kept apart (not spread into the hit): spreading values of many shapes was a hot spot.
+  const hits: { r: Resolved; start: number; end: number; rule: string; cand: Candidate }[] = [];
   const context = (c: Candidate, last: Resolved | null, lastInSentence: Resolved | null = null, lastQuarter: Resolved | null = null): NormContext => ({
     dct: anchor,
     tense: () => {
@@ -174,7 +175,7 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     const art = c.pat.norm === 'duration' ? /^(?:for\s+the\s+|the\s+|an?\s+)(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)-[a-z]+$)|^an?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)/i.exec(text.slice(start, end)) : null;
     if (art) start += art[0].length;
     taken.fill(1, c.start, c.end);
-    hits.push({ ...r, start, end, rule: c.pat.name, cand: c });
+    hits.push({ r, start, end, rule: c.pat.name, cand: c });
   }
   hits.sort((a, b) => a.start - b.start);
 
@@ -184,13 +185,18 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
   let lastQuarter: Resolved | null = null;
   const out: TimexHit[] = [];
   for (const h of hits) {
-    let r: Resolved = h;
+    let r: Resolved;
+    let hit: TimexHit;
     if (ANAPHORIC.has(h.cand.pat.norm)) {
       const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null, lastQuarter));
       if (!again) continue;
       r = again;
+      hit = { ...r, start: h.start, end: h.end, rule: h.rule };
+    } else {
+      // as before the split: the hit carries its candidate
+      hit = { ...h.r, start: h.start, end: h.end, rule: h.rule, cand: h.cand } as TimexHit;
+      r = hit;
     }
-    const hit: TimexHit = { ...r, start: h.start, end: h.end, rule: h.rule };
     out.push(hit);
     if ((r.type === 'DATE' || r.type === 'TIME') && /^\d{4}/.test(r.value)) {
       last = r;
