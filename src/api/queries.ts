@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ArticleTable } from '../store/schema.js';
 import { articleRecord, eventRecords, type ArticleRecord, type EventRecord } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from './params.js';
@@ -218,19 +219,8 @@ export async function cachedView(cache: EventCache, key: string, make: (index: E
 
 // ---- articles ----
 
-type ArticleRow = {
-  seq: number;
-  id: string;
-  source: string;
-  format: string;
-  title: string | null;
-  publisher: string | null;
-  url: string | null;
-  published_date: string | null;
-  published_inferred: number;
-  published_basis: string;
-  sentences: number;
-};
+/** An `articles` row without its text (lists never load the text). */
+type ArticleRow = Omit<Selectable<ArticleTable>, 'text' | 'ingested_at'>;
 
 const ARTICLE_COLUMNS = ['seq', 'id', 'source', 'format', 'title', 'publisher', 'url', 'published_date', 'published_inferred', 'published_basis', 'sentences'] as const;
 

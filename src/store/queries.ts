@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ArticleTable } from './schema.js';
 import type { EventActor, EventPlace, EventTime } from '../consolidate/consolidate.js';
 import { consolidatedStatus, dedupeHistory, sortHistory, type HistoryEntry } from '../consolidate/status.js';
 import type { Store } from './store.js';
@@ -59,10 +61,7 @@ export interface EventRecord {
 const PAGE = 500;
 
 /** The export's article record from an `articles` row (the text is added on request). */
-export function articleRecord(r: {
-  id: string; source: string; format: string; title: string | null; publisher: string | null; url: string | null;
-  published_date: string | null; published_inferred: number; published_basis: string; sentences: number;
-}): ArticleRecord {
+export function articleRecord(r: Omit<Selectable<ArticleTable>, 'text' | 'seq' | 'ingested_at'>): ArticleRecord {
   return {
     kind: 'article',
     id: r.id,
