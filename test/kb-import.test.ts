@@ -163,3 +163,31 @@ test('store: people an article introduces with a title are kept with the article
     await store.close();
   }
 });
+
+test('kb import into a store: later ingests into that store resolve the imported people, in-process and in worker threads', async (t) => {
+  const dir = tempDir(t);
+  const dict = path.join(dir, 'toy.txt');
+  writeFileSync(dict, TOY);
+  const article = path.join(dir, 'visit.txt');
+  writeFileSync(article, 'Arnie Vestibule inspected the new customs post at the border on Tuesday.\n');
+  const actorsOf = async (db: string) => {
+    const store = await Store.open(db);
+    try {
+      const rows = await store.db.selectFrom('layers').select('spans').where('layer', '=', 'actor').execute();
+      return rows.flatMap((r) => (JSON.parse(r.spans) as { attrs: ActorAttrs }[]).map((s) => [s.attrs.id, s.attrs.country]));
+    } finally {
+      await store.close();
+    }
+  };
+  // Without the import the name is unknown to the KB.
+  const plain = path.join(dir, 'plain.db');
+  assert.equal(cli(['ingest', article, '--db', plain, '--published', '2001-05-02']).status, 0);
+  assert.ok(!(await actorsOf(plain)).some(([id]) => id === 'arnold-vestibule'));
+  for (const workers of ['0', '2']) {
+    const db = path.join(dir, `kb${workers}.db`);
+    assert.equal(cli(['kb', 'import', dict, '--db', db]).status, 0);
+    const r = cli(['ingest', article, '--db', db, '--published', '2001-05-02', '--workers', workers]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((await actorsOf(db)).filter(([id]) => id === 'arnold-vestibule'), [['arnold-vestibule', 'MNG']], `workers ${workers}`);
+  }
+});

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import { applyStoreKb } from '../kb/command.js';
 import { PipelinePool } from '../pipeline/pool.js';
 import { buildPipeline } from '../pipeline/stages.js';
 import { saveArticle } from '../store/save.js';
@@ -40,6 +41,9 @@ export interface IngestSummary {
  */
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
+  // The store's imported actors (`summitry kb import`) take part in resolution, here and in
+  // every worker thread.
+  const kbRows = await applyStoreKb(store);
   const pipeline: Pipeline = buildPipeline(opts.disabled ?? []);
   const { sources, problems } = await expandInputs(inputs);
   const summary: IngestSummary = { sources: sources.length, read: 0, stored: 0, unchanged: 0, failed: problems.length, mentions: 0, seconds: 0 };
@@ -48,7 +52,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
 
   const manyArticles = sources.length >= POOL_THRESHOLD_FILES || sources.some((s) => s.kind === 'file' && s.path.endsWith('.jsonl'));
   const size = opts.workers ?? (manyArticles ? Math.max(1, Math.min(2, availableParallelism())) : 0);
-  const pool = size > 0 ? new PipelinePool(size, opts.disabled ?? []) : null;
+  const pool = size > 0 ? new PipelinePool(size, opts.disabled ?? [], kbRows) : null;
   // In-flight jobs, stored strictly in the order they were read.
   const window: { raw: RawArticle; job: Promise<ProcessedArticle> }[] = [];
   const maxInFlight = pool ? pool.size * 4 : 1;

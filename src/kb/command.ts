@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/store.js';
 import { readDictionary, toKbTsv, type KbRow } from './import.js';
+import { useStoreKb } from './kb.js';
 
 /**
  * `summitry kb import FILE`: a PETRARCH / Phoenix actor dictionary or a CountryInfo file
@@ -44,6 +45,36 @@ export async function importIntoStore(store: Store, file: string): Promise<KbImp
     }
   });
   return summarise(file, rows, warnings);
+}
+
+let applied: { key: string; rows: Record<string, string>[] } | null = null;
+
+/**
+ * Makes the store's imported KB rows (table kb_actors) part of the actor KB for the ingests
+ * that follow, and returns them (in the shape the KB reads) for worker threads. A large
+ * import (the Phoenix files hold 50,000 rows) takes seconds to index, so the rows are read
+ * and indexed again only when the table has changed.
+ */
+export async function applyStoreKb(store: Store): Promise<Record<string, string>[]> {
+  const db = store.db as unknown as Kysely<any>;
+  const stamp = await db.selectFrom('kb_actors').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('seq').as('last')]).executeTakeFirstOrThrow();
+  const key = `${store.path}|${stamp.n}|${stamp.last ?? 0}`;
+  if (applied?.key === key) return applied.rows;
+  const rows = (await db.selectFrom('kb_actors').selectAll().orderBy('seq').execute()).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    aliases: r.aliases ?? '',
+    country: r.country ?? '',
+    role: r.role,
+    title: r.title ?? '',
+    sector: r.sector ?? '',
+    start: r.start ?? '',
+    end: r.end ?? '',
+  }));
+  useStoreKb(rows, `${store.path} kb_actors`);
+  applied = { key, rows };
+  return rows;
 }
 
 export function importIntoFile(file: string, out: string): KbImportSummary {

@@ -6,7 +6,8 @@ import { compactKey, nameKey } from './normalise.js';
 /**
  * The actor knowledge base: office holders with dates, states, metonyms, organisations, role
  * words and family relations, all from knowledge/kb/*.tsv (plus user files named in
- * SUMMITRY_KB, in the officeholders.tsv format, e.g. written by `summitry kb import --out`).
+ * SUMMITRY_KB, in the officeholders.tsv format, e.g. written by `summitry kb import --out`,
+ * plus the rows of the store being written to, see useStoreKb).
  * Loaded once, on first use, and indexed by normalised name.
  */
 
@@ -81,6 +82,17 @@ const ROLE_RANK: Record<Role, number> = { leader: 6, hos: 5, party: 4, hog: 3, f
 const ROLES = new Set<Role>(['hos', 'hog', 'fm', 'leader', 'party', 'official']);
 
 let cached: KB | null = null;
+// Rows of the store's kb_actors table (from `summitry kb import`), set for the store an
+// ingest writes to, so an import changes how later articles resolve.
+let storeTable: Table | null = null;
+
+/** Adds a store's imported KB rows (officeholders.tsv columns plus `kind`); [] removes them. */
+export function useStoreKb(rows: readonly Record<string, string>[], label = 'store kb_actors'): void {
+  const next = rows.length ? { file: label, columns: [], rows: [...rows], examples: [] } : null;
+  if (!next && !storeTable) return;
+  storeTable = next;
+  resetKb();
+}
 
 export function kb(): KB {
   cached ??= build();
@@ -167,12 +179,22 @@ function build(): KB {
   const bySurname = new Map<string, Person[]>();
   const tables = [loadTable('kb/officeholders.tsv')];
   for (const f of (process.env.SUMMITRY_KB ?? '').split(path.delimiter).filter(Boolean)) tables.push(readUserTable(f));
+  if (storeTable) tables.push(storeTable);
+  // Imports add people and organisations; they never change what the shipped KB already
+  // knows: its people keep their curated offices (the Phoenix files, for one, still give
+  // Kim Jong-il an open-ended office from 2004), and states stay states.
+  const shipped = new Set(tables[0]!.rows.map((r) => r.id!));
   for (const t of tables) {
+    const imported = t !== tables[0];
     t.rows.forEach((r, i) => {
+      if (imported && shipped.has(r.id!)) return;
       if (r.kind === 'org') {
+        // A dictionary's entry for a state itself (PETRARCH lists a country's cities as its
+        // synonyms) is left to the shipped states: "Vladivostok" is a place, not an actor.
+        if (imported && refs.has(nameKey(r.name!))) return;
         // Imported organisations (user KB files): known by name, no offices.
         const org: Org = { id: r.id!, name: r.name!, country: r.country || null, sector: r.sector || 'government' };
-        for (const n of [r.name!, ...split(r.aliases)]) if (!orgs.has(nameKey(n))) orgs.set(nameKey(n), org);
+        for (const n of [r.name!, ...split(r.aliases)]) if (!orgs.has(nameKey(n)) && !refs.has(nameKey(n))) orgs.set(nameKey(n), org);
         return;
       }
       const role = r.role as Role;

@@ -13,10 +13,10 @@ export class PipelinePool {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  constructor(size: number, disabled: readonly string[]) {
+  constructor(size: number, disabled: readonly string[], kbRows: readonly Record<string, string>[] = []) {
     const url = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: { disabled: [...disabled] } });
+      const worker = new Worker(url, { workerData: { disabled: [...disabled], kbRows } });
       const slot = { worker, busy: 0 };
       worker.on('message', (m: { job: number; result?: ProcessedArticle; error?: string }) => {
         slot.busy--;

@@ -1,10 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawArticle } from '../ingest/article.js';
 import { processArticle } from '../ingest/process.js';
+import { useStoreKb } from '../kb/kb.js';
 import { buildPipeline } from './stages.js';
 
 /** A pipeline worker: raw article in, processed article out. Holds no state between jobs. */
-const pipeline = buildPipeline((workerData as { disabled: string[] }).disabled);
+const data = workerData as { disabled: string[]; kbRows: Record<string, string>[] };
+useStoreKb(data.kbRows);
+const pipeline = buildPipeline(data.disabled);
 
 parentPort!.on('message', (msg: { job: number; raw: RawArticle }) => {
   try {
