@@ -155,3 +155,30 @@ test('actors: labels from the NER layer (PER, ORG) when the KB does not know the
   const got = actorsStage.run(doc).actor!.map((s) => `${doc.slice(s)}|${s.label}|${(s.attrs as unknown as ActorAttrs).via}`);
   assert.deepEqual(got, ['Amber Fields Holding|org|name', 'Tomas Verhoeven|person|name']);
 });
+
+test('pronouns: the knowledge file examples (he / his / him to the person they stand for)', () => {
+  const table = loadTable('kb/pronouns.tsv');
+  assert.ok(table.examples.length >= 4);
+  for (const ex of table.examples) {
+    const doc = analyse(ex.input, '2019-04-20');
+    const [form, id] = ex.expect.split(':');
+    const at = doc.text.search(new RegExp(`\\b${form}\\b`));
+    const span = doc.layer('actor').find((s) => s.start === at && s.by === 'actors/pronoun');
+    assert.equal((span?.attrs as unknown as ActorAttrs | undefined)?.id ?? '', id, `pronouns.tsv:${ex.line}`);
+  }
+});
+
+test('pronouns: a meeting told with "he" or "his talks" has both parties; "his father" stays kin', () => {
+  const doc = analyse('Kim Jong-un crossed into Russia by train on Tuesday. He met Vladimir Putin on Thursday, and his talks with the Russian leader ran past lunch. He later left for home.', '2019-04-26');
+  const meetings = doc.layer('event').filter((e) => (e.attrs as { type: string }).type === 'CONSULT');
+  const withBoth = meetings.filter((e) => {
+    const ids = ((e.attrs as { actors?: { id: string }[] }).actors ?? []).map((a) => a.id);
+    return ids.includes('kim-jong-un') && ids.includes('vladimir-putin');
+  });
+  assert.ok(withBoth.length >= 1, JSON.stringify(meetings.map((e) => doc.slice(e))));
+  const pronouns = doc.layer('actor').filter((s) => s.by === 'actors/pronoun');
+  assert.deepEqual(pronouns.map((s) => [doc.slice(s), (s.attrs as unknown as ActorAttrs).id]), [['He', 'kim-jong-un'], ['his', 'kim-jong-un'], ['He', 'kim-jong-un']]);
+  const kin = analyse('Kim Jong-un toured the shipyard on Friday. He stood where his father had stood in 2002.', '2019-04-26');
+  assert.equal(actorAt(kin, 'his father')?.id, 'kim-jong-il');
+  assert.ok(!kin.layer('actor').some((s) => s.by === 'actors/pronoun' && kin.text.startsWith('his father', s.start)));
+});

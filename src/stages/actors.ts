@@ -1,5 +1,6 @@
 import type { Doc } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
+import { resolvePronouns } from '../actors/pronouns.js';
 import { resolveActors } from '../actors/resolve.js';
 
 /** Actor resolution (issue #4): names, descriptions and groups to canonical actors as of the dct. */
@@ -9,6 +10,8 @@ export const actorsStage: Stage = {
   produces: ['actor'],
   description: 'people, organisations and states resolved to canonical actors with country, sector and title at the article date',
   run(doc: Doc) {
-    return { actor: resolveActors(doc) };
+    const actors = resolveActors(doc);
+    const pronouns = resolvePronouns(doc, actors);
+    return { actor: pronouns.length ? [...actors, ...pronouns].sort((a, b) => a.start - b.start) : actors };
   },
 };
