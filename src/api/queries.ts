@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ArticleTable } from '../store/schema.js';
 import { articleRecord, eventRecords, type ArticleRecord, type EventRecord } from '../store/queries.js';
-import type { Store } from '../store/store.js';
+import { PG_DOCUMENT, type Store } from '../store/store.js';
 import type { EventFilter } from './params.js';
 
 /**
@@ -98,7 +98,8 @@ export class EventCache {
    * connection commits; the highest sequence numbers move with new rows.
    */
   private async version(): Promise<string> {
-    const dv = await sql<{ data_version: number }>`PRAGMA data_version`.execute(this.store.db);
+    // PostgreSQL has no data_version; there the sequence numbers alone tell new rows.
+    const dv = this.store.dialect === 'sqlite' ? await sql<{ data_version: number }>`PRAGMA data_version`.execute(this.store.db) : { rows: [{ data_version: 0 }] };
     const r = await sql<{ e: number | null; m: number | null }>`
       SELECT (SELECT max(seq) FROM events) AS e, (SELECT max(seq) FROM mentions) AS m`.execute(this.store.db);
     const row = r.rows[0]!;
@@ -254,6 +255,16 @@ async function withMentionCounts(store: Store, items: ArticleRecord[]): Promise<
 export async function listArticles(store: Store, opts: { q?: string; limit: number; offset: number }): Promise<{ items: ListedArticle[]; total: number }> {
   const match = opts.q ? ftsQuery(opts.q) : null;
   if (opts.q && !match) return { items: [], total: 0 };
+  if (match && store.dialect === 'postgres') {
+    // The same words, all required, as PostgreSQL text search ranks them.
+    const words = sql`plainto_tsquery('simple', ${match.replace(/"/g, '')})`;
+    const total = await sql<{ n: number }>`SELECT count(*) AS n FROM articles a WHERE ${PG_DOCUMENT} @@ ${words}`.execute(store.db);
+    const rows = await sql<ArticleRow>`
+      SELECT a.seq, a.id, a.source, a.format, a.title, a.publisher, a.url, a.published_date, a.published_inferred, a.published_basis, a.sentences
+      FROM articles a WHERE ${PG_DOCUMENT} @@ ${words}
+      ORDER BY ts_rank(${PG_DOCUMENT}, ${words}) DESC, a.seq LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(store.db);
+    return { items: await withMentionCounts(store, rows.rows.map(articleRecord)), total: Number(total.rows[0]?.n ?? 0) };
+  }
   if (match) {
     const total = await sql<{ n: number }>`SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ${match}`.execute(store.db);
     const rows = await sql<ArticleRow>`

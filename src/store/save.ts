@@ -30,7 +30,8 @@ export async function saveArticle(store: Store, p: ProcessedArticle, now = new D
       })
       .returning('seq')
       .executeTakeFirstOrThrow();
-    await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${p.meta.title ?? ''}, ${p.meta.text})`.execute(tx);
+    // SQLite's FTS5 table is external-content: fed here. PostgreSQL indexes the row itself.
+    if (store.dialect === 'sqlite') await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${p.meta.title ?? ''}, ${p.meta.text})`.execute(tx);
     const layers = [...new Set(p.spans.map((s) => s.layer))];
     if (layers.length) {
       await tx

@@ -1,28 +1,52 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
-import { migrationProvider } from './migrations.js';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrationProvider, type Dialect } from './migrations.js';
 import type { DB } from './schema.js';
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 
 export class StoreError extends Error {}
 
+/** A `--db` value naming a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(target);
+}
+
+/** The URL without its password, for messages and labels. */
+export function redact(target: string): string {
+  return isPostgresUrl(target) ? target.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@') : target;
+}
+
 /**
- * The embedded store: one SQLite file (WAL) behind Kysely, so the same queries can later
- * target PostgreSQL. Everything one article adds is written in one transaction.
+ * The store: by default one embedded SQLite file (WAL); for a team, a PostgreSQL database
+ * (`--db postgres://user@host/db`). Both sit behind the same Kysely queries and migrations.
+ * Everything one article adds is written in one transaction.
  */
 export class Store {
   readonly db: Kysely<DB>;
+  /** The file path or the database URL (password removed). */
   readonly path: string;
-  private readonly raw: Database.Database;
+  readonly dialect: Dialect;
 
-  private constructor(path: string, raw: Database.Database) {
+  private constructor(path: string, dialect: Dialect, db: Kysely<DB>) {
     this.path = path;
-    this.raw = raw;
-    this.db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    this.dialect = dialect;
+    this.db = db;
   }
 
-  static async open(path: string): Promise<Store> {
+  static async open(target: string): Promise<Store> {
+    const store = isPostgresUrl(target) ? await Store.connectPostgres(target) : Store.openSqlite(target);
+    const { error, results } = await new Migrator({ db: store.db, provider: migrationProvider(store.dialect) }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+      await store.close();
+      throw new StoreError(`${store.path}: migration ${failed} failed (${(error as Error).message})`);
+    }
+    return store;
+  }
+
+  private static openSqlite(path: string): Store {
     let raw: Database.Database;
     try {
       raw = new Database(path);
@@ -33,14 +57,21 @@ export class Store {
     } catch (err) {
       throw new StoreError(`${path}: cannot open the database (${(err as Error).message})`);
     }
-    const store = new Store(path, raw);
-    const { error, results } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateToLatest();
-    if (error) {
-      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-      await store.close();
-      throw new StoreError(`${path}: migration ${failed} failed (${(error as Error).message})`);
+    return new Store(path, 'sqlite', new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) }));
+  }
+
+  private static async connectPostgres(url: string): Promise<Store> {
+    const label = redact(url);
+    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => undefined); // an idle client's lost connection; the next query reports it
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError(`${label}: cannot connect (${(err as Error).message})`);
     }
-    return store;
+    return new Store(label, 'postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
   }
 
   async close(): Promise<void> {
@@ -63,8 +94,17 @@ export class Store {
     return { articles: await one('articles'), events: await one('events'), mentions: await one('mentions') };
   }
 
-  /** Full-text search over article titles and text (SQLite FTS5). */
+  /** Full-text search over article titles and text (SQLite FTS5; PostgreSQL text search). */
   async searchArticles(query: string, limit = 20): Promise<{ id: string; source: string; snippet: string }[]> {
+    if (this.dialect === 'postgres') {
+      const rows = await sql<{ id: string; source: string; snippet: string }>`
+        SELECT a.id, a.source,
+          ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, FragmentDelimiter=…, MaxFragments=1') AS snippet
+        FROM articles a, websearch_to_tsquery('simple', ${query}) q
+        WHERE ${PG_DOCUMENT} @@ q
+        ORDER BY ts_rank(${PG_DOCUMENT}, q) DESC, a.seq LIMIT ${limit}`.execute(this.db);
+      return rows.rows;
+    }
     const rows = await sql<{ id: string; source: string; snippet: string }>`
       SELECT a.id, a.source, snippet(article_fts, 1, '[', ']', '…', 12) AS snippet
       FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
@@ -72,3 +112,6 @@ export class Store {
     return rows.rows;
   }
 }
+
+/** The tsvector the PostgreSQL full-text index is built on (migration 0001); `a` is articles. */
+export const PG_DOCUMENT = sql`to_tsvector('simple', coalesce(a.title, '') || ' ' || a.text)`;
