@@ -108,3 +108,41 @@ test('postgres: an unreachable server is one clear line and exit code 1, with th
   assert.match(r.stderr, /postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/none: cannot connect/);
   assert.doesNotMatch(r.stderr, /hunter2/);
 });
+
+test('postgres: `ingest --queue` hands articles to two `worker --drain` processes; every article lands once, with the mentions a local ingest finds', { skip: skip ?? false }, async (t) => {
+  const url = await freshDatabase(t);
+  const file = path.join(tempDir(t), 'local.db');
+  const examples = path.join(ROOT, 'examples');
+  const queued = await cliAsync(['ingest', examples, '--db', url, '--queue', '--published', '2019-05-01']);
+  assert.equal(queued.status, 0, queued.stderr);
+  const n = Number(/(\d+) queued for workers/.exec(queued.stdout)?.[1]);
+  assert.ok(n >= 9, queued.stdout);
+  const workers = await Promise.all([cliAsync(['worker', '--db', url, '--drain']), cliAsync(['worker', '--db', url, '--drain', '--concurrency', '2'])]);
+  for (const w of workers) assert.equal(w.status, 0, w.stderr);
+  const stored = workers.map((w) => Number(/worker: (\d+) stored/.exec(w.stdout)?.[1]));
+  assert.equal(stored[0]! + stored[1]!, n, workers.map((w) => w.stdout).join(''));
+  assert.equal((await cliAsync(['ingest', examples, '--db', file, '--published', '2019-05-01'])).status, 0);
+  const perArticle = async (db: string) => {
+    const store = await Store.open(db);
+    try {
+      const rows = await store.db.selectFrom('mentions').select(['article_id', 'start', 'end', 'type', 'status']).orderBy('article_id').orderBy('start').orderBy('end').orderBy('type').execute();
+      return rows.map((r) => `${r.article_id} ${r.start}-${r.end} ${r.type} ${r.status}`);
+    } finally {
+      await store.close();
+    }
+  };
+  assert.deepEqual(await perArticle(url), await perArticle(file));
+  // Queueing the same articles again stores nothing new.
+  const again = await cliAsync(['ingest', examples, '--db', url, '--queue']);
+  assert.match(again.stdout, /, 0 queued for workers, \d+ unchanged/);
+});
+
+test('queue: --queue and worker need a postgres:// store (usage error otherwise)', async (t) => {
+  const db = path.join(tempDir(t), 'x.db');
+  const a = await cliAsync(['ingest', path.join(ROOT, 'examples'), '--db', db, '--queue']);
+  assert.equal(a.status, 2);
+  assert.match(a.stderr, /--queue: needs --db postgres:/);
+  const w = await cliAsync(['worker', '--db', db]);
+  assert.equal(w.status, 2);
+  assert.match(w.stderr, /worker: needs --db postgres:/);
+});

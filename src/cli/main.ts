@@ -21,7 +21,7 @@ const DEFAULT_DB = './summitry.db';
 const say = (line: string) => process.stdout.write(line + '\n');
 const complain = (line: string) => process.stderr.write(`summitry: ${line}\n`);
 
-const dbOption = () => new Option('--db <path>', 'database file').default(DEFAULT_DB);
+const dbOption = () => new Option('--db <path>', 'database file, or a postgres:// URL (docs/store.md)').default(DEFAULT_DB);
 const list = (v: string, prev: string[] = []) => [...prev, v];
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -34,12 +34,13 @@ async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T
   }
 }
 
-function summaryLine(s: IngestSummary, db: string): string {
+function summaryLine(s: IngestSummary, db: string, queued = false): string {
+  if (queued) return `ingest: ${s.read} articles read, ${s.queued} queued for workers, ${s.unchanged} unchanged, ${s.failed} failed; ${s.seconds.toFixed(2)} s -> ${db}`;
   const rate = s.seconds > 0 ? ` (${(s.stored / s.seconds).toFixed(1)} articles/s)` : '';
   return `ingest: ${s.read} articles read, ${s.stored} stored, ${s.unchanged} unchanged, ${s.failed} failed; ${s.mentions} event mentions; ${s.seconds.toFixed(2)} s${rate} -> ${db}`;
 }
 
-async function runIngest(inputs: string[], opts: { db: string; published?: string; disable?: string[]; workers?: string }): Promise<number> {
+async function runIngest(inputs: string[], opts: { db: string; published?: string; disable?: string[]; workers?: string; queue?: boolean }): Promise<number> {
   let published: string | null = null;
   if (opts.published !== undefined) {
     published = normaliseDate(opts.published);
@@ -52,9 +53,14 @@ async function runIngest(inputs: string[], opts: { db: string; published?: strin
   }
   const { ingest } = await import('../ingest/ingest.js');
   const { progress } = await import('./progress.js');
+  const { isPostgresUrl } = await import('../store/store.js');
+  if (opts.queue && !isPostgresUrl(opts.db)) throw new UsageError('--queue: needs --db postgres://… (the queue lives in the team database)');
   return withStore(opts.db, async (store) => {
     const bar = progress();
+    const scale = opts.queue ? await import('../scale/queue.js') : null;
+    const boss = scale ? await scale.openQueue(opts.db) : null;
     const summary = await ingest(store, inputs, {
+      queue: scale && boss ? scale.enqueuer(boss) : undefined,
       published,
       disabled: opts.disable ?? [],
       workers,
@@ -64,8 +70,38 @@ async function runIngest(inputs: string[], opts: { db: string; published?: strin
       onSourceDone: (n, name) => bar.update(n, name),
     });
     bar.stop();
-    say(summaryLine(summary, opts.db));
+    await boss?.stop({ graceful: true, wait: true });
+    say(summaryLine(summary, store.path, !!opts.queue));
     return summary.failed ? EXIT.badInput : EXIT.ok;
+  });
+}
+
+async function runWorker(opts: { db: string; concurrency: string; drain?: boolean; disable?: string[] }): Promise<number> {
+  const concurrency = Number(opts.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency: not a whole number above 0: ${opts.concurrency}`);
+  const { isPostgresUrl } = await import('../store/store.js');
+  if (!isPostgresUrl(opts.db)) throw new UsageError('worker: needs --db postgres://… (the queue lives in the team database)');
+  const { openQueue, runWorker: work } = await import('../scale/queue.js');
+  return withStore(opts.db, async (store) => {
+    const boss = await openQueue(opts.db);
+    const stop = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    if (!opts.drain) say(`summitry worker: working the article queue of ${store.path}; Ctrl-C stops it`);
+    try {
+      const s = await work(store, boss, {
+        concurrency,
+        drain: opts.drain,
+        disabled: opts.disable ?? [],
+        stop,
+        onProblem: (source, reason) => complain(`${source}: ${reason} (the queue retries it)`),
+      });
+      say(`worker: ${s.stored} stored, ${s.unchanged} unchanged, ${s.failed} failed attempts; ${s.mentions} event mentions; ${s.seconds.toFixed(2)} s -> ${store.path}`);
+      return s.failed ? EXIT.badInput : EXIT.ok;
+    } finally {
+      await boss.stop({ graceful: true, wait: true });
+    }
   });
 }
 
@@ -102,8 +138,20 @@ export function buildProgram(): Command {
     .option('--published <date>', 'article date for articles whose metadata has none')
     .option('--disable <stage>', 'switch a pipeline stage off (repeatable)', list)
     .option('--workers <n>', 'pipeline worker threads (0: in-process; default: by batch size)')
+    .option('--queue', 'hand the articles to `summitry worker` processes through the team database (postgres:// only)')
     .action(async (paths: string[], opts) => {
       process.exitCode = await runIngest(paths, opts);
+    });
+
+  program
+    .command('worker')
+    .description('run the pipeline on articles queued by `ingest --queue`, from any machine that reaches the team database')
+    .addOption(dbOption())
+    .option('--concurrency <n>', 'articles in progress at once in this process', '1')
+    .option('--drain', 'stop once the queue is empty')
+    .option('--disable <stage>', 'switch a pipeline stage off (repeatable)', list)
+    .action(async (opts) => {
+      process.exitCode = await runWorker(opts);
     });
 
   program
@@ -222,7 +270,7 @@ export function buildProgram(): Command {
         await store.close();
         throw new UsageError(`serve: cannot listen on ${opts.host}:${port} (${(err as NodeJS.ErrnoException).code ?? err.message})`);
       });
-      say(`summitry serve: ${server.url}/ (database ${opts.db}); Ctrl-C stops it`);
+      say(`summitry serve: ${server.url}/ (database ${store.path}); Ctrl-C stops it`);
       if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) complain(`warning: listening on ${opts.host}: anyone who can reach it can read the database and ingest files and URLs`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -23,6 +23,8 @@ export interface IngestOptions {
   onWarning?: (p: InputProblem) => void;
   onSourcesKnown?: (total: number) => void;
   onSourceDone?: (done: number, name: string) => void;
+  /** Hands each new article to a job queue instead of processing it here (`ingest --queue`). */
+  queue?: (raw: RawArticle) => Promise<void>;
 }
 
 export interface IngestSummary {
@@ -32,6 +34,8 @@ export interface IngestSummary {
   unchanged: number;
   failed: number;
   mentions: number;
+  /** Articles handed to the job queue (with `queue`). */
+  queued: number;
   seconds: number;
 }
 
@@ -43,15 +47,15 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
   const t0 = performance.now();
   // The store's imported actors (`summitry kb import`) take part in resolution, here and in
   // every worker thread.
-  const kbRows = await applyStoreKb(store);
+  const kbRows = opts.queue ? [] : await applyStoreKb(store);
   const pipeline: Pipeline = buildPipeline(opts.disabled ?? []);
   const { sources, problems } = await expandInputs(inputs);
-  const summary: IngestSummary = { sources: sources.length, read: 0, stored: 0, unchanged: 0, failed: problems.length, mentions: 0, seconds: 0 };
+  const summary: IngestSummary = { sources: sources.length, read: 0, stored: 0, unchanged: 0, failed: problems.length, mentions: 0, queued: 0, seconds: 0 };
   for (const p of problems) opts.onProblem?.(p);
   opts.onSourcesKnown?.(sources.length);
 
   const manyArticles = sources.length >= POOL_THRESHOLD_FILES || sources.some((s) => s.kind === 'file' && s.path.endsWith('.jsonl'));
-  const size = opts.workers ?? (manyArticles ? Math.max(1, Math.min(2, availableParallelism())) : 0);
+  const size = opts.queue ? 0 : opts.workers ?? (manyArticles ? Math.max(1, Math.min(2, availableParallelism())) : 0);
   const pool = size > 0 ? new PipelinePool(size, opts.disabled ?? [], kbRows) : null;
   // In-flight jobs, stored strictly in the order they were read.
   const window: { raw: RawArticle; job: Promise<ProcessedArticle> }[] = [];
@@ -95,6 +99,11 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
           continue;
         }
         seen.add(id);
+        if (opts.queue) {
+          await opts.queue(raw);
+          summary.queued++;
+          continue;
+        }
         const job = pool ? pool.process(raw) : Promise.resolve().then(() => processArticle(raw, pipeline));
         job.catch(() => undefined); // handled when stored
         window.push({ raw, job });

@@ -4,12 +4,19 @@ import { consolidateArticle } from '../consolidate/consolidate.js';
 import type { ProcessedArticle } from '../ingest/process.js';
 import type { Store } from './store.js';
 
+/** The advisory-lock key that serialises saving on PostgreSQL (any fixed number). */
+const CONSOLIDATION_LOCK = 7_226_104;
+
 /**
  * Stores one processed article with its spans, mentions and events in one transaction.
  * Returns false when the article was already stored (re-ingest is a no-op).
  */
 export async function saveArticle(store: Store, p: ProcessedArticle, now = new Date()): Promise<boolean> {
   return store.transaction(async (tx) => {
+    // On a shared PostgreSQL, writers (several ingests, queue workers on other machines)
+    // consolidate one article at a time: merging reads candidate events and must see every
+    // earlier article's. The lock ends with the transaction.
+    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${CONSOLIDATION_LOCK})`.execute(tx);
     const exists = await tx.selectFrom('articles').select('id').where('id', '=', p.id).executeTakeFirst();
     if (exists) return false;
     const inserted = await tx
