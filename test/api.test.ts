@@ -97,6 +97,9 @@ test('api: events filter by actor (dyad), place, type, status, period and text',
   await count('actor=Putin', (e) => has(e, 'Putin'));
   await count('actor=Putin&actor=Kim%20Jong-un', (e) => has(e, 'Putin') && has(e, 'Kim Jong-un'));
   await count('place=vladivostok', (e) => e.place?.name === 'Vladivostok');
+  // A state also finds the places inside it.
+  const inRussia = await count('place=Russia', (e) => e.place?.country === 'RUS' || /russia/i.test(e.place?.name ?? ''));
+  assert.ok(inRussia.some((e) => e.place?.name === 'Vladivostok') && inRussia.some((e) => e.place?.name === 'Khabarovsk'));
   await count('type=support', (e) => e.type === 'SUPPORT');
   await count('status=cancelled,rumored', (e) => ['cancelled', 'rumored'].includes(e.status));
   await count('from=2000-01-10&to=2000-01-15', (e) => (e.time?.start ?? '') <= '2000-01-15' && (e.time?.end ?? '') >= '2000-01-10');

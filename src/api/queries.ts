@@ -1,4 +1,6 @@
 import { sql, type Selectable } from 'kysely';
+import { kb } from '../kb/kb.js';
+import { nameKey } from '../kb/normalise.js';
 import type { ArticleTable } from '../store/schema.js';
 import { articleRecord, eventRecords, type ArticleRecord, type EventRecord } from '../store/queries.js';
 import { PG_DOCUMENT, type Store } from '../store/store.js';
@@ -32,6 +34,8 @@ export interface EventIndex {
   /** Lower-cased actor name, place name, type, status -> positions of its events. */
   byActor: Map<string, number[]>;
   byPlace: Map<string, number[]>;
+  /** The ISO code of the event's place's country -> positions (place=Russia finds Vladivostok). */
+  byCountry: Map<string, number[]>;
   byType: Map<string, number[]>;
   byStatus: Map<string, number[]>;
   /** Recent filter results, dropped with the index. */
@@ -140,6 +144,7 @@ export class EventCache {
       byId: new Map(events.map((e) => [e.record.id, e])),
       byActor: postings(events, (e) => e.actorsLower),
       byPlace: postings(events, (e) => (e.placeLower ? [e.placeLower] : [])),
+      byCountry: postings(events, (e) => (e.record.place?.country ? [e.record.place.country] : [])),
       byType: postings(events, (e) => [e.record.type]),
       byStatus: postings(events, (e) => [e.record.status]),
       memo: new Map(),
@@ -148,9 +153,15 @@ export class EventCache {
   }
 }
 
+/** The state a place filter names ("Russia", "the DPRK"), so it also finds the places inside it. */
+export function countryNamed(place: string): string | null {
+  const ref = kb().refs.get(nameKey(place.replace(/^the\s+/i, '')));
+  return ref && ref.kind === 'country' ? ref.country : null;
+}
+
 export function matchesFilter(e: IndexedEvent, f: EventFilter): boolean {
   if (f.actor?.length && !f.actor.every((a) => e.actorsLower.some((x) => x.includes(fold(a))))) return false;
-  if (f.place && !(e.placeLower && e.placeLower.includes(fold(f.place)))) return false;
+  if (f.place && !(e.placeLower && e.placeLower.includes(fold(f.place))) && !(e.record.place && e.record.place.country === countryNamed(f.place))) return false;
   if (f.type?.length && !f.type.includes(e.record.type)) return false;
   if (f.status?.length && !f.status.includes(e.record.status)) return false;
   if (f.from && (!e.last || e.last < f.from)) return false;
@@ -189,7 +200,12 @@ export async function filterEvents(cache: EventCache, f: EventFilter): Promise<I
   // rest on the survivors.
   const masks: Uint8Array[] = [];
   for (const a of f.actor ?? []) masks.push(mark(n, index.byActor, [fold(a)], false));
-  if (f.place) masks.push(mark(n, index.byPlace, [fold(f.place)], false));
+  if (f.place) {
+    const byName = mark(n, index.byPlace, [fold(f.place)], false);
+    const country = countryNamed(f.place);
+    if (country) for (const i of index.byCountry.get(country) ?? []) byName[i] = 1;
+    masks.push(byName);
+  }
   if (f.type?.length) masks.push(mark(n, index.byType, f.type, true));
   if (f.status?.length) masks.push(mark(n, index.byStatus, f.status, true));
   const out: IndexedEvent[] = [];
