@@ -151,6 +151,7 @@ export const factualitySuite: EvalSuite = {
         right++;
         tally.get(gold)!.tp++;
       } else if (process.env.SUMMITRY_EVAL_VERBOSE && examples.length < 400) examples.push(`${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text.slice(0, 160)}`);
+      if (process.env.SUMMITRY_EVAL_DUMP) examples.push(`ALL ${sys === gold ? 'ok ' : 'bad'} ${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text}`);
       if (gold === majorityClass) majority++;
     }
     const n = scored.length;
