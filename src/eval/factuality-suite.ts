@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from '../doc/doc.js';
 import { triggerIndex, type Form } from '../events/lexicon.js';
-import { DETERMINERS, viewOf, type SentenceView } from '../events/sentence.js';
+import { DETERMINERS, viewOf, wordAt, wordBefore, type SentenceView } from '../events/sentence.js';
+import type { Span } from '../doc/doc.js';
 import { cueHits, statusOf } from '../events/status.js';
 import { pipelineFor } from '../pipeline/stages.js';
 import type { EvalArgs, EvalResult, EvalSuite } from './suites.js';
@@ -101,6 +102,25 @@ function wordIndexOf(sentence: string, k: number): number {
   return offset;
 }
 
+/**
+ * The time expression the event stage would give the predicate: the nearest in its clause
+ * (one before it counts a little farther), within a few words; durations and sets are not times.
+ */
+function ownTime(view: SentenceView, timexes: Span[], i: number): Span | null {
+  let best: { x: Span; d: number } | null = null;
+  for (const x of timexes) {
+    const type = (x.attrs as { type?: string } | undefined)?.type;
+    if (type === 'DURATION' || type === 'SET') continue;
+    const first = wordAt(view, x.start);
+    const last = Math.max(first, wordBefore(view, x.end));
+    if (first >= view.words.length || view.words[first]!.clause !== view.words[i]!.clause) continue;
+    const d = first > i ? first - i : i - last + 1.5;
+    if (d <= MAX_TIME_GAP && (!best || d < best.d)) best = { x, d };
+  }
+  return best?.x ?? null;
+}
+const MAX_TIME_GAP = 8;
+
 export const factualitySuite: EvalSuite = {
   name: 'factuality',
   description: 'event status against MEANTIME certainty / polarity / time attributes',
@@ -137,8 +157,7 @@ export const factualitySuite: EvalSuite = {
       let i = view.words.findIndex((w) => w.start >= offset);
       if (i < 0) i = view.words.length - 1;
       // As in the stage: a date after the article's date, right after the predicate, makes it future.
-      const after = doc.layer('timex').find((x) => x.start >= view.words[i]!.end && x.start - view.words[i]!.end < 40);
-      const xa = after?.attrs as { start?: string; end?: string } | undefined;
+      const xa = ownTime(view, doc.layer('timex'), i)?.attrs as { start?: string; end?: string } | undefined;
       const timing = xa?.start && m.dct ? (xa.start > m.dct ? 'future' : null) : null;
       const s = statusOf(view, cueHits(view).filter((h) => !doc.layer('timex').some((x) => x.start <= h.start && h.end <= x.end)), { first: i, last: i, form: formOf(view, i) }, timing);
       const sys = classOf(s.status);
