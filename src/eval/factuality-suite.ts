@@ -11,13 +11,16 @@ import type { EvalArgs, EvalResult, EvalSuite } from './suites.js';
 /**
  * `summitry eval factuality --data shared/data/factuality/meantime-attributes`: for every
  * MEANTIME event mention with attributes, the status our cues give its (gold) predicate,
- * compared through classes both vocabularies share (shared/data/factuality/README.md):
- *   occurred     CERTAIN, POS, NON_FUTURE                <- occurred, ongoing
- *   future       time FUTURE (not POSSIBLE), POS          <- planned, expected, proposed, postponed
- *   possible     certainty POSSIBLE/PROBABLE, not future  <- rumored, uncertain
- *   negated      polarity NEG                             <- negated, denied, cancelled
- *   conditional  special_cases COND_*                     <- hypothetical
- * A POSSIBLE future counts as "possible".
+ * compared through classes both vocabularies share. The main figures follow the mapping of
+ * shared/data/factuality/README.md exactly (FactBank's Uu, "no commitment", is a class of its own):
+ *   occurred     CERTAIN, NON_FUTURE                        <- occurred, ongoing
+ *   future       CERTAIN or PROBABLE, FUTURE                <- planned, expected, postponed
+ *   possible     POSSIBLE; PROBABLE not future              <- rumored
+ *   unspecified  certainty UNDERSPECIFIED (Uu)              <- proposed, uncertain
+ *   negated      polarity NEG                               <- negated, denied, cancelled
+ *   conditional  special_cases COND_*                       <- hypothetical
+ * A second line gives the older, coarser mapping (issue #5's first figures): Uu futures count
+ * as future (with proposed), other Uu as possible (with uncertain).
  */
 
 interface Mention {
@@ -37,22 +40,78 @@ export function goldClass(m: Pick<Mention, 'certainty' | 'polarity' | 'time' | '
   if (m.special_cases?.startsWith('COND')) return 'conditional';
   if (m.polarity === 'NEG') return 'negated';
   if (m.certainty === 'POSSIBLE') return 'possible';
+  if (m.certainty === 'UNDERSPECIFIED') return 'unspecified';
   if (m.time === 'FUTURE') return 'future';
-  if (m.certainty === 'PROBABLE' || m.certainty === 'UNDERSPECIFIED') return 'possible';
+  if (m.certainty === 'PROBABLE') return 'possible';
   return 'occurred';
+}
+
+/** The coarser five-class mapping the suite first used. */
+export function goldClassCoarse(m: Pick<Mention, 'certainty' | 'polarity' | 'time' | 'special_cases'>): string {
+  const c = goldClass(m);
+  if (c !== 'unspecified') return c;
+  return m.time === 'FUTURE' ? 'future' : 'possible';
 }
 
 const CLASS_OF: Record<string, string> = {
   occurred: 'occurred', ongoing: 'occurred',
-  planned: 'future', expected: 'future', proposed: 'future', postponed: 'future',
-  rumored: 'possible', uncertain: 'possible',
+  planned: 'future', expected: 'future', postponed: 'future',
+  rumored: 'possible',
+  proposed: 'unspecified', uncertain: 'unspecified',
   negated: 'negated', denied: 'negated', cancelled: 'negated',
   hypothetical: 'conditional',
 };
-const CLASSES = ['occurred', 'future', 'possible', 'negated', 'conditional'];
+const CLASSES = ['occurred', 'future', 'possible', 'unspecified', 'negated', 'conditional'];
+const COARSE_CLASSES = ['occurred', 'future', 'possible', 'negated', 'conditional'];
 
 export function classOf(status: string): string {
   return CLASS_OF[status] ?? 'occurred';
+}
+
+export function classOfCoarse(status: string): string {
+  return status === 'proposed' ? 'future' : status === 'uncertain' ? 'possible' : classOf(status);
+}
+
+interface Scores {
+  acc: number;
+  majority: number;
+  majorityClass: string;
+  macro: number;
+  majorityMacro: number;
+  rows: { c: string; n: number; p: number; r: number; f: number }[];
+  recall: Record<string, number>;
+}
+
+/** Accuracy, per-class precision / recall / F1 and macro-F1 of (gold, system) class pairs. */
+export function score(pairs: [string, string][], classes: string[]): Scores {
+  const tally = new Map(classes.map((c) => [c, { gold: 0, sys: 0, tp: 0 }]));
+  let right = 0;
+  for (const [g, s] of pairs) {
+    tally.get(g)!.gold++;
+    tally.get(s)!.sys++;
+    if (g === s) {
+      right++;
+      tally.get(g)!.tp++;
+    }
+  }
+  const n = pairs.length || 1;
+  const majorityClass = [...tally].sort((a, b) => b[1].gold - a[1].gold)[0]![0];
+  const majority = tally.get(majorityClass)!.gold / n;
+  const rows = classes.map((c) => {
+    const t = tally.get(c)!;
+    const p = t.sys ? t.tp / t.sys : 0;
+    const r = t.gold ? t.tp / t.gold : 0;
+    return { c, n: t.gold, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  });
+  return {
+    acc: right / n,
+    majority,
+    majorityClass,
+    macro: rows.reduce((a, x) => a + x.f, 0) / rows.length,
+    majorityMacro: (2 * majority) / (1 + majority) / classes.length,
+    rows,
+    recall: Object.fromEntries(rows.map((x) => [x.c, x.r])),
+  };
 }
 
 /** The form of a predicate word, as the event stage would read it. */
@@ -106,7 +165,7 @@ function wordIndexOf(sentence: string, k: number): number {
  * The time expression the event stage would give the predicate: the nearest in its clause
  * (one before it counts a little farther), within a few words; durations and sets are not times.
  */
-function ownTime(view: SentenceView, timexes: Span[], i: number): Span | null {
+function ownTime(view: SentenceView, timexes: readonly Span[], i: number): Span | null {
   let best: { x: Span; d: number } | null = null;
   for (const x of timexes) {
     const type = (x.attrs as { type?: string } | undefined)?.type;
@@ -136,15 +195,8 @@ export const factualitySuite: EvalSuite = {
     }
     const confusion = new Map<string, Map<string, number>>();
     const statusCols = new Set<string>();
-    const tally = new Map<string, { gold: number; sys: number; tp: number }>(CLASSES.map((c) => [c, { gold: 0, sys: 0, tp: 0 }]));
-    let right = 0;
-    let majority = 0;
-    const counts = new Map<string, number>();
-    for (const m of scored) {
-      const gold = goldClass(m);
-      counts.set(gold, (counts.get(gold) ?? 0) + 1);
-    }
-    const majorityClass = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const pairs: [string, string][] = [];
+    const coarse: [string, string][] = [];
     const examples: string[] = [];
     for (const m of scored) {
       const gold = goldClass(m);
@@ -156,50 +208,39 @@ export const factualitySuite: EvalSuite = {
       const view = viewOf(doc, { start: 0, end: m.sentence_text.length });
       let i = view.words.findIndex((w) => w.start >= offset);
       if (i < 0) i = view.words.length - 1;
-      // As in the stage: a date after the article's date, right after the predicate, makes it future.
+      // As in the stage: the predicate's own time, after the article's date, makes it future.
       const xa = ownTime(view, doc.layer('timex'), i)?.attrs as { start?: string; end?: string } | undefined;
       const timing = xa?.start && m.dct ? (xa.start > m.dct ? 'future' : null) : null;
       const s = statusOf(view, cueHits(view).filter((h) => !doc.layer('timex').some((x) => x.start <= h.start && h.end <= x.end)), { first: i, last: i, form: formOf(view, i) }, timing);
       const sys = classOf(s.status);
+      pairs.push([gold, sys]);
+      coarse.push([goldClassCoarse(m), classOfCoarse(s.status)]);
       const row = confusion.get(gold) ?? confusion.set(gold, new Map()).get(gold)!;
       row.set(s.status, (row.get(s.status) ?? 0) + 1);
       statusCols.add(s.status);
-      tally.get(gold)!.gold++;
-      tally.get(sys)!.sys++;
-      if (sys === gold) {
-        right++;
-        tally.get(gold)!.tp++;
-      } else if (process.env.SUMMITRY_EVAL_VERBOSE && examples.length < 400) examples.push(`${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text.slice(0, 160)}`);
-      if (process.env.SUMMITRY_EVAL_DUMP) examples.push(`ALL ${sys === gold ? 'ok ' : 'bad'} ${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text}`);
-      if (gold === majorityClass) majority++;
+      if (sys !== gold && process.env.SUMMITRY_EVAL_VERBOSE && examples.length < 400) examples.push(`${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text.slice(0, 160)}`);
     }
     const n = scored.length;
-    const f1s: number[] = [];
+    const main = score(pairs, CLASSES);
+    const old = score(coarse, COARSE_CLASSES);
     const lines = [
       `MEANTIME: ${all.length} event mentions, ${n} with attributes`,
-      `status accuracy ${(right / n).toFixed(3)} vs majority baseline (always ${majorityClass}) ${(majority / n).toFixed(3)}`,
+      `status accuracy ${main.acc.toFixed(3)} vs majority baseline (always ${main.majorityClass}) ${main.majority.toFixed(3)}`,
       'per class (gold n, precision, recall, F1):',
+      ...main.rows.map((x) => `  ${x.c.padEnd(12)} n ${String(x.n).padStart(5)}  P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)}  F1 ${x.f.toFixed(3)}`),
+      `macro-F1 ${main.macro.toFixed(3)} (majority baseline ${main.majorityMacro.toFixed(3)})`,
     ];
-    const recall: Record<string, number> = {};
-    for (const c of CLASSES) {
-      const t = tally.get(c)!;
-      const p = t.sys ? t.tp / t.sys : 0;
-      const r = t.gold ? t.tp / t.gold : 0;
-      const f = p + r ? (2 * p * r) / (p + r) : 0;
-      recall[c] = r;
-      f1s.push(f);
-      lines.push(`  ${c.padEnd(12)} n ${String(t.gold).padStart(5)}  P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`);
-    }
-    const macro = f1s.reduce((a, b) => a + b, 0) / f1s.length;
-    lines.push(`macro-F1 ${macro.toFixed(3)} (majority baseline ${((2 * (majority / n)) / (1 + majority / n) / CLASSES.length).toFixed(3)})`);
     const cols = [...statusCols].sort();
     lines.push('confusion (gold class \\ system status):', `${''.padEnd(12)}${cols.map((c) => c.slice(0, 8).padStart(9)).join('')}`);
     for (const c of CLASSES) lines.push(`${c.padEnd(12)}${cols.map((s) => String(confusion.get(c)?.get(s) ?? '.').padStart(9)).join('')}`);
-    lines.push('mapping: occurred+ongoing=occurred; planned+expected+proposed+postponed=future; rumored+uncertain=possible; negated+denied+cancelled=negated; hypothetical=conditional');
+    lines.push('mapping: occurred+ongoing=occurred; planned+expected+postponed=future; rumored=possible; proposed+uncertain=unspecified (Uu); negated+denied+cancelled=negated; hypothetical=conditional');
+    lines.push(
+      `coarse 5-class mapping (Uu futures and proposed = future, other Uu and uncertain = possible): accuracy ${old.acc.toFixed(3)} (majority ${old.majority.toFixed(3)}), macro-F1 ${old.macro.toFixed(3)}, recall ${old.rows.map((x) => `${x.c} ${x.r.toFixed(3)}`).join(', ')}`,
+    );
     lines.push(...examples);
     return {
       lines,
-      score: { status_acc: right / n, majority_acc: majority / n, macro_f1: macro, future_recall: recall.future!, negated_recall: recall.negated!, conditional_recall: recall.conditional! },
+      score: { status_acc: main.acc, majority_acc: main.majority, macro_f1: main.macro, future_recall: main.recall.future!, negated_recall: main.recall.negated!, conditional_recall: main.recall.conditional!, coarse_acc: old.acc, coarse_macro_f1: old.macro, coarse_future_recall: old.recall.future!, coarse_negated_recall: old.recall.negated! },
     };
   },
 };
