@@ -218,7 +218,10 @@ export const factualitySuite: EvalSuite = {
       const row = confusion.get(gold) ?? confusion.set(gold, new Map()).get(gold)!;
       row.set(s.status, (row.get(s.status) ?? 0) + 1);
       statusCols.add(s.status);
-      if (sys !== gold && process.env.SUMMITRY_EVAL_VERBOSE && examples.length < 400) examples.push(`${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text.slice(0, 160)}`);
+      // SUMMITRY_EVAL_VERBOSE=1 lists misses, =all every mention.
+      const verbose = process.env.SUMMITRY_EVAL_VERBOSE;
+      if (verbose === 'all') examples.push(`${sys === gold ? 'ok ' : 'bad'} ${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text}`);
+      else if (verbose && sys !== gold && examples.length < 400) examples.push(`${gold} <- ${s.status} (${s.by}) [${m.text}] ${m.sentence_text.slice(0, 160)}`);
     }
     const n = scored.length;
     const main = score(pairs, CLASSES);

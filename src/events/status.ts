@@ -135,8 +135,10 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
     if (d === null) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
-  if (best && best.h.cue.status !== 'default') return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
-  if (timing === 'future') return { status: 'planned', by: 'status/future-date', start: null, end: null };
-  if (best) return { status: 'occurred', by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
+  if (best) return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
+  // A trigger that is itself the word of a plan ("the hearing has been scheduled for June 3")
+  // is the scheduling, which took place: its date is the planned event's, not its own.
+  const self = hits.find((h) => h.last >= t.first && h.first <= t.last && (h.cue.status === 'planned' || h.cue.status === 'expected'));
+  if (timing === 'future' && !self) return { status: 'planned', by: 'status/future-date', start: null, end: null };
   return { status: 'occurred', by: `status/default-${t.form}`, start: null, end: null };
 }
