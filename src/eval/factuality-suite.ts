@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from '../doc/doc.js';
 import { triggerIndex, type Form } from '../events/lexicon.js';
-import { DETERMINERS, viewOf, wordAt, wordBefore, type SentenceView } from '../events/sentence.js';
+import { BE, DETERMINERS, MODALS, viewOf, wordAt, wordBefore, type SentenceView } from '../events/sentence.js';
 import type { Span } from '../doc/doc.js';
 import { cueHits, statusOf } from '../events/status.js';
 import { pipelineFor } from '../pipeline/stages.js';
@@ -114,12 +114,17 @@ export function score(pairs: [string, string][], classes: string[]): Scores {
   };
 }
 
+const AUXILIARIES = new Set([...MODALS, ...BE, 'has', 'have', 'had']);
+AUXILIARIES.delete('to');
+
 /** The form of a predicate word, as the event stage would read it. */
 function formOf(view: SentenceView, i: number): Form {
   const w = view.words[i]!.lower;
   const known = triggerIndex().get(w)?.find((e) => e.words.length === 1);
   const prev = view.words[i - 1]?.lower ?? '';
   if (DETERMINERS.has(prev) || /['’]s$/.test(prev)) return 'noun';
+  // Right before an auxiliary, an unknown word is the subject: "assistance will be provided".
+  if (!known && AUXILIARIES.has(view.words[i + 1]?.lower ?? '') && !MODALS.has(prev)) return 'noun';
   if (known && known.form !== 'noun') return known.form;
   if (w.endsWith('ing')) return 'gerund';
   if (w.endsWith('ed')) return 'past';

@@ -135,6 +135,8 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
     if (d === null) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
+  // "is meeting Putin next week": a progressive with a date ahead is a plan, not under way.
+  if (best?.h.cue.status === 'ongoing' && timing === 'future') return { status: 'planned', by: `status/future-date:${best.h.text}`, start: best.h.start, end: best.h.end };
   if (best) return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
   // A trigger that is itself the word of a plan ("the hearing has been scheduled for June 3")
   // is the scheduling, which took place: its date is the planned event's, not its own.
