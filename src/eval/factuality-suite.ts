@@ -4,7 +4,7 @@ import { Doc } from '../doc/doc.js';
 import { triggerIndex, type Form } from '../events/lexicon.js';
 import { BE, DETERMINERS, MODALS, viewOf, wordAt, wordBefore, type SentenceView } from '../events/sentence.js';
 import type { Span } from '../doc/doc.js';
-import { cueHits, statusOf } from '../events/status.js';
+import { cueHits, statusOf, type StatusResult } from '../events/status.js';
 import { pipelineFor } from '../pipeline/stages.js';
 import type { EvalArgs, EvalResult, EvalSuite } from './suites.js';
 
@@ -185,13 +185,81 @@ function ownTime(view: SentenceView, timexes: readonly Span[], i: number): Span 
 }
 const MAX_TIME_GAP = 8;
 
+/** The status of the k-th space-separated token of a sentence, as the event stage would give it. */
+export function statusOfToken(sentence: string, k: number, dct: string | null): StatusResult {
+  const offset = wordIndexOf(sentence, k);
+  cachedWithTimex ??= pipelineFor(['sentence', 'token', 'timex']);
+  const doc = new Doc('f', sentence, { source: 'eval', format: 'txt', title: null, publisher: null, url: null, published: dct });
+  cachedWithTimex.run(doc);
+  const view = viewOf(doc, { start: 0, end: sentence.length });
+  if (!view.words.length) return { status: 'occurred', by: 'status/no-words', start: null, end: null };
+  let i = view.words.findIndex((w) => w.start >= offset);
+  if (i < 0) i = view.words.length - 1;
+  // As in the stage: the predicate's own time, after the article's date, makes it future.
+  const xa = ownTime(view, doc.layer('timex'), i)?.attrs as { start?: string; end?: string } | undefined;
+  const timing = xa?.start && dct ? (xa.start > dct ? 'future' : null) : null;
+  const timexes = doc.layer('timex');
+  return statusOf(view, cueHits(view).filter((h) => !timexes.some((x) => x.start <= h.start && h.end <= x.end)), { first: i, last: i, form: formOf(view, i) }, timing);
+}
+
+/** The README's projection of a status onto the unified −3…+3 factuality scale. */
+export const SCALE: Record<string, number> = {
+  occurred: 3, ongoing: 3, expected: 2, planned: 1.5, postponed: 1.5, rumored: 1, proposed: 0, hypothetical: 0, uncertain: 0, cancelled: -2, denied: -3, negated: -3,
+};
+
+interface UnifiedLine {
+  text: string;
+  targets: { span1: [number, number]; label: number }[];
+}
+
+/** Pearson correlation of two equally long series (0 when either is constant). */
+export function pearson(a: number[], b: number[]): number {
+  const n = a.length;
+  const ma = a.reduce((x, y) => x + y, 0) / n;
+  const mb = b.reduce((x, y) => x + y, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
+  return saa && sbb ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** A unified-factuality split (UW, MEANTIME, UDS-IH2: one sentence per line, gold predicates with a −3…+3 label): MAE and r. */
+function runUnified(file: string, lines: UnifiedLine[]): EvalResult {
+  const gold: number[] = [];
+  const sys: number[] = [];
+  for (const l of lines) for (const t of l.targets) {
+    gold.push(t.label);
+    sys.push(SCALE[statusOfToken(l.text, t.span1[0], null).status] ?? 3);
+  }
+  const n = gold.length || 1;
+  const mae = gold.reduce((a, g, i) => a + Math.abs(g - sys[i]!), 0) / n;
+  const base = gold.reduce((a, g) => a + Math.abs(g - 3), 0) / n;
+  return {
+    lines: [
+      `${file}: ${gold.length} predicates in ${lines.length} sentences`,
+      `MAE ${mae.toFixed(3)} vs always +3 ${base.toFixed(3)}; Pearson r ${pearson(gold, sys).toFixed(3)}`,
+      `projection: ${Object.entries(SCALE).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    ],
+    score: { mae, mae_always3: base, pearson: pearson(gold, sys) },
+  };
+}
+
 export const factualitySuite: EvalSuite = {
   name: 'factuality',
   description: 'event status against MEANTIME certainty / polarity / time attributes',
   async run(args: EvalArgs): Promise<EvalResult> {
-    const file = statSync(args.data).isDirectory() ? path.join(args.data, 'event_mentions.jsonl') : args.data;
-    if (!existsSync(file)) throw new Error(`${args.data}: no event_mentions.jsonl (MEANTIME attributes)`);
-    const all = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Mention);
+    const dir = statSync(args.data).isDirectory();
+    // A unified-factuality folder (train/dev/test.jsonl) is scored on its test split.
+    const file = dir ? path.join(args.data, existsSync(path.join(args.data, 'test.jsonl')) ? 'test.jsonl' : 'event_mentions.jsonl') : args.data;
+    if (!existsSync(file)) throw new Error(`${args.data}: no event_mentions.jsonl (MEANTIME attributes) or test.jsonl (unified factuality)`);
+    const parsed = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Mention | UnifiedLine);
+    if (parsed.length && 'targets' in parsed[0]!) return runUnified(file, parsed as UnifiedLine[]);
+    const all = parsed as Mention[];
     const scored = all.filter((m) => m.certainty);
     const bySentence = new Map<string, Mention[]>();
     for (const m of scored) {
@@ -205,18 +273,7 @@ export const factualitySuite: EvalSuite = {
     const examples: string[] = [];
     for (const m of scored) {
       const gold = goldClass(m);
-      const k = tokenIndex(m, bySentence.get(`${m.doc_id}:${m.sentence}`)!);
-      const offset = wordIndexOf(m.sentence_text, k);
-      cachedWithTimex ??= pipelineFor(['sentence', 'token', 'timex']);
-      const doc = new Doc('f', m.sentence_text, { source: 'eval', format: 'txt', title: null, publisher: null, url: null, published: m.dct });
-      cachedWithTimex.run(doc);
-      const view = viewOf(doc, { start: 0, end: m.sentence_text.length });
-      let i = view.words.findIndex((w) => w.start >= offset);
-      if (i < 0) i = view.words.length - 1;
-      // As in the stage: the predicate's own time, after the article's date, makes it future.
-      const xa = ownTime(view, doc.layer('timex'), i)?.attrs as { start?: string; end?: string } | undefined;
-      const timing = xa?.start && m.dct ? (xa.start > m.dct ? 'future' : null) : null;
-      const s = statusOf(view, cueHits(view).filter((h) => !doc.layer('timex').some((x) => x.start <= h.start && h.end <= x.end)), { first: i, last: i, form: formOf(view, i) }, timing);
+      const s = statusOfToken(m.sentence_text, tokenIndex(m, bySentence.get(`${m.doc_id}:${m.sentence}`)!), m.dct);
       const sys = classOf(s.status);
       pairs.push([gold, sys]);
       coarse.push([goldClassCoarse(m), classOfCoarse(s.status)]);
