@@ -53,7 +53,8 @@ function load(): Cue[] {
     if (!SCOPES.has(scope)) throw new Error(`status-cues.tsv: bad scope "${r.scope}"`);
     cues.push({
       // Sticky: tried only at word starts.
-      re: new RegExp(`(?:${r.cue})(?![\\w'’-])`, 'iy'),
+      // A space in a cue stands for any run of white space (news text has no-break spaces).
+      re: new RegExp(`(?:${r.cue.replaceAll(' ', '\\s+')})(?![\\w'’-])`, 'iy'),
       status: r.status!,
       scope,
       reach: Number(reach ?? 0),
@@ -101,7 +102,13 @@ export interface TriggerPlace {
 
 /** Whether a barrier word ("who", "because", …) stands strictly between words a and b. */
 function barred(view: SentenceView, a: number, b: number): boolean {
-  for (let i = a + 1; i < b; i++) if (barrierRe!.test(view.words[i]!.lower)) return true;
+  for (let i = a + 1; i < b; i++) {
+    const w = view.words[i]!.lower;
+    if (!barrierRe!.test(w)) continue;
+    // The comma of a number ("10,000") is no clause break.
+    if (w === ',' && /^\d+$/.test(view.words[i - 1]!.lower) && /^\d{3}/.test(view.words[i + 1]?.lower ?? '')) continue;
+    return true;
+  }
   return false;
 }
 
