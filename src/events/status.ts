@@ -54,7 +54,7 @@ function load(): Cue[] {
     cues.push({
       // Sticky: tried only at word starts.
       // A space in a cue stands for any run of white space (news text has no-break spaces).
-      re: new RegExp(`(?:${r.cue.replaceAll(' ', '\\s+')})(?![\\w'’-])`, 'iy'),
+      re: new RegExp(`(?:${r.cue!.replaceAll(' ', '\\s+')})(?![\\w'’-])`, 'iy'),
       status: r.status!,
       scope,
       reach: Number(reach ?? 0),
