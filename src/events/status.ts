@@ -1,10 +1,22 @@
-import { cueRegExp, statusCues, type Cue, type Form } from './lexicon.js';
+import { loadTable } from '../util/knowledge.js';
+import type { Form } from './lexicon.js';
 import { wordAt, wordBefore, type SentenceView } from './sentence.js';
 
 /**
  * A mention's status from the cues whose scope reaches its trigger (knowledge/status-cues.tsv),
  * else from the trigger's form and time. The rule that decided is returned with the cue's span.
  */
+
+export interface Cue {
+  re: RegExp;
+  status: string;
+  scope: 'left' | 'right' | 'clause' | 'sentence';
+  reach: number;
+  rank: number;
+  forms: Set<string> | null;
+  /** The scope runs past barrier words ("denied that ..."). */
+  cross: boolean;
+}
 
 export interface CueHit {
   cue: Cue;
@@ -22,26 +34,61 @@ export interface StatusResult {
   end: number | null;
 }
 
-const GROUPS = Array.from({ length: 200 }, (_, i) => `c${i}`);
+const SCOPES = new Set(['left', 'right', 'clause', 'sentence']);
 
-/** Every cue occurrence in a sentence, computed once per sentence. */
+let cueList: Cue[] | null = null;
+let barrierRe: RegExp | null = null;
+let anyCue: RegExp | null = null;
+
+function load(): Cue[] {
+  if (cueList) return cueList;
+  const cues: Cue[] = [];
+  const barriers: string[] = [];
+  for (const r of loadTable('status-cues.tsv').rows) {
+    if (r.status === 'barrier') {
+      barriers.push(r.cue!);
+      continue;
+    }
+    const [scope, reach] = r.scope!.split(':') as [Cue['scope'], string | undefined];
+    if (!SCOPES.has(scope)) throw new Error(`status-cues.tsv: bad scope "${r.scope}"`);
+    cues.push({
+      // Sticky: tried only at word starts.
+      // A space in a cue stands for any run of white space (news text has no-break spaces).
+      re: new RegExp(`(?:${r.cue!.replaceAll(' ', '\\s+')})(?![\\w'’-])`, 'iy'),
+      status: r.status!,
+      scope,
+      reach: Number(reach ?? 0),
+      rank: Number(r.rank),
+      forms: r.forms ? new Set(r.forms.split('|')) : null,
+      cross: r.cross === 'yes',
+    });
+  }
+  barrierRe = new RegExp(`^(?:${barriers.join('|') || '(?!)'})$`, 'i');
+  // One pass finds the words where some cue starts; only there is every row tried.
+  anyCue = new RegExp(`(?:${cues.map((c) => c.re.source).join('|')})`, 'iy');
+  cueList = cues;
+  return cues;
+}
+
+/** Every cue occurrence in a sentence (every row that matches at a word), computed once per sentence. */
 export function cueHits(view: SentenceView): CueHit[] {
   const hits: CueHit[] = [];
-  const cues = statusCues();
-  const re = cueRegExp();
+  const cues = load();
   for (const w of view.words) {
-    re.lastIndex = w.start - view.start;
-    const m = re.exec(view.text);
-    if (!m?.[0]) continue;
-    let row = 0;
-    const groups = m.groups!;
-    while (groups[GROUPS[row]!] === undefined) row++;
-    const start = view.start + m.index;
-    const end = start + m[0].length;
-    const first = wordAt(view, start);
-    const last = wordBefore(view, end);
-    if (first > last) continue;
-    hits.push({ cue: cues[row]!, start, end, first, last, text: m[0].toLowerCase() });
+    const at = w.start - view.start;
+    anyCue!.lastIndex = at;
+    if (!anyCue!.test(view.text)) continue;
+    for (const cue of cues) {
+      cue.re.lastIndex = at;
+      const m = cue.re.exec(view.text);
+      if (!m?.[0]) continue;
+      const start = view.start + m.index;
+      const end = start + m[0].length;
+      const first = wordAt(view, start);
+      const last = wordBefore(view, end);
+      if (first > last) continue;
+      hits.push({ cue, start, end, first, last, text: m[0].toLowerCase() });
+    }
   }
   return hits;
 }
@@ -53,6 +100,18 @@ export interface TriggerPlace {
   form: Form;
 }
 
+/** Whether a barrier word ("who", "because", …) stands strictly between words a and b. */
+function barred(view: SentenceView, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const w = view.words[i]!.lower;
+    if (!barrierRe!.test(w)) continue;
+    // The comma of a number ("10,000") is no clause break.
+    if (w === ',' && /^\d+$/.test(view.words[i - 1]!.lower) && /^\d{3}/.test(view.words[i + 1]?.lower ?? '')) continue;
+    return true;
+  }
+  return false;
+}
+
 /** How far a cue is from the trigger in words, or null when its scope does not reach it. */
 function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   if (h.last >= t.first && h.first <= t.last) return null; // the cue is the trigger itself
@@ -61,11 +120,13 @@ function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   switch (h.cue.scope) {
     case 'left': {
       const gap = t.first - h.last - 1;
-      return gap >= 0 && gap <= h.cue.reach && view.words[h.last]!.clause === clause ? gap : null;
+      if (gap < 0 || gap > h.cue.reach || view.words[h.last]!.clause !== clause) return null;
+      return h.cue.cross || !barred(view, h.last, t.first) ? gap : null;
     }
     case 'right': {
       const gap = h.first - t.last - 1;
-      return gap >= 0 && gap <= h.cue.reach && view.words[h.first]!.clause === clause ? gap : null;
+      if (gap < 0 || gap > h.cue.reach || view.words[h.first]!.clause !== clause) return null;
+      return h.cue.cross || !barred(view, t.last, h.first) ? gap : null;
     }
     case 'clause':
       return view.words[h.first]!.clause === clause ? Math.abs(h.first - t.first) : null;
@@ -81,7 +142,12 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
     if (d === null) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
+  // "is meeting Putin next week": a progressive with a date ahead is a plan, not under way.
+  if (best?.h.cue.status === 'ongoing' && timing === 'future') return { status: 'planned', by: `status/future-date:${best.h.text}`, start: best.h.start, end: best.h.end };
   if (best) return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
-  if (timing === 'future') return { status: 'planned', by: 'status/future-date', start: null, end: null };
+  // A trigger that is itself the word of a plan ("the hearing has been scheduled for June 3")
+  // is the scheduling, which took place: its date is the planned event's, not its own.
+  const self = hits.find((h) => h.last >= t.first && h.first <= t.last && (h.cue.status === 'planned' || h.cue.status === 'expected'));
+  if (timing === 'future' && !self) return { status: 'planned', by: 'status/future-date', start: null, end: null };
   return { status: 'occurred', by: `status/default-${t.form}`, start: null, end: null };
 }
