@@ -191,10 +191,11 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
       const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null, lastQuarter));
       if (!again) continue;
       r = again;
-      hit = { ...r, start: h.start, end: h.end, rule: h.rule };
+      hit = hitOf(r, h.start, h.end, h.rule);
     } else {
       // as before the split: the hit carries its candidate
-      hit = { ...h.r, start: h.start, end: h.end, rule: h.rule, cand: h.cand } as TimexHit;
+      hit = hitOf(h.r, h.start, h.end, h.rule);
+      (hit as TimexHit & { cand: Candidate }).cand = h.cand;
       r = hit;
     }
     out.push(hit);
@@ -205,6 +206,17 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     }
   }
   return joinRanges(text, joinTimeAndDay(text, continueDayLists(text, out, sentences)));
+}
+
+/**
+ * A hit from a resolved value, built field by field: every value comes from normalise.ts's
+ * `res` (five fields and an optional mod), and spreading those two shapes into hits of a
+ * third was the tagger's costliest line.
+ */
+function hitOf(r: Resolved, start: number, end: number, rule: string): TimexHit {
+  const hit: TimexHit = { type: r.type, value: r.value, granularity: r.granularity, implied: r.implied, anchor: r.anchor, start, end, rule };
+  if (r.mod !== undefined) hit.mod = r.mod;
+  return hit;
 }
 
 // ---------------------------------------------------------------------------
