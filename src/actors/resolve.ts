@@ -299,7 +299,7 @@ export function resolveActors(doc: Doc): Span[] {
     const gap = doc.slice(span).search(/\s/);
     if (sIdx >= 0 && sentences[sIdx]!.start === span.start && gap > 0) {
       const rest = doc.slice(span).slice(gap).search(/\S/) + gap;
-      resolveNameAs({ ...span, start: span.start + rest, attrs: { ...(span.attrs ?? {}), norm: undefined } });
+      resolveNameAs(Object.assign({}, span, { start: span.start + rest, attrs: Object.assign({}, span.attrs, { norm: undefined }) }));
     }
   }
 
@@ -462,7 +462,7 @@ function mergeInitials(doc: Doc, k: KB): Span[] {
     const initial = between !== '' && /^\.\s$/.test(between) && /(^|\s)\p{Lu}$/u.test(doc.slice(a));
     const wrapped = between !== '' && /^\s*\n\s*$/.test(between) && k.byName.has(nameKey(cleanName(doc.text.slice(a.start, b!.end))));
     if (b && (initial || wrapped)) {
-      out.push({ ...b, start: a.start, attrs: { ...(a.attrs ?? {}), ...(b.attrs ?? {}) } });
+      out.push(Object.assign({}, b, { start: a.start, attrs: Object.assign({}, a.attrs, b.attrs) }));
       i++;
     } else out.push(a);
   }

@@ -241,7 +241,7 @@ function continueDayLists(text: string, hits: TimexHit[], sentences: Extent[]): 
     const day = Number(m[2]);
     let y = h.value.slice(0, 4);
     const mo = h.value.slice(5, 7);
-    const first: TimexHit = { ...h };
+    const first: TimexHit = Object.assign({}, h);
     if (m[4]) {
       y = m[4];
       first.value = `${y}${h.value.slice(4)}`;
@@ -294,7 +294,7 @@ function joinTimeAndDay(text: string, hits: TimexHit[]): TimexHit[] {
     const a = hits[i]!;
     const b = hits[i + 1];
     if (a.type === 'TIME' && a.rule === 'clock' && b && b.type === 'DATE' && b.granularity === 'day' && /^\d{4}-\d\d-\d\d$/.test(b.value) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
-      out.push({ ...a, value: `${b.value}${a.value.slice(10)}`, end: b.end, implied: b.implied, anchor: b.anchor, rule: `clock+${b.rule}` });
+      out.push(Object.assign({}, a, { value: `${b.value}${a.value.slice(10)}`, end: b.end, implied: b.implied, anchor: b.anchor, rule: `clock+${b.rule}` }));
       i++;
       continue;
     }
