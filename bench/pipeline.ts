@@ -3,8 +3,8 @@
  * Corpus: the seed articles in ../shared/seeds when present, else examples/*.txt, repeated.
  * Prints articles/s, MB/s of text, per-stage time and memory; one core for the pipeline part.
  * Both wall-clock and CPU-time figures (process.cpuUsage, user + system): on a shared machine
- * the CPU figures are the ones to compare. BENCH_ROUNDS (default 60), BENCH_FILES (ingest part,
- * default 1000; 0 skips it).
+ * the CPU figures are the ones to compare. BENCH_ROUNDS (default 60), BENCH_WARMUP (rounds before
+ * timing, default 40), BENCH_FILES (ingest part, default 1000; 0 skips it).
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ const texts = readdirSync(dir)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-console.log(`corpus: ${texts.length} articles from ${path.relative(process.cwd(), dir) || '.'}, ${ROUNDS} rounds`);
+console.log(`corpus: ${texts.length} articles from ${path.relative(process.cwd(), dir) || '.'}, ${ROUNDS} rounds after ${Number(process.env.BENCH_WARMUP ?? 40)} warm-up rounds`);
 
 // 1. The pipeline alone, in this thread (one core).
 const pipeline = buildPipeline();
@@ -34,7 +34,11 @@ const stageMs = new Map<string, number>();
 const stageCpu = new Map<string, number>();
 let chars = 0;
 let n = 0;
-for (let w = 0; w < 3; w++) for (const t of texts) processArticle(raw(t, 'warm'), pipeline);
+// Warm-up: V8 optimises the per-article functions only after a few hundred articles; with a short
+// warm-up the CPU figures below count the JIT compiler's background threads (as much CPU as the
+// pipeline itself over the first 200 articles). BENCH_WARMUP rounds, default 40.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
+for (let w = 0; w < WARMUP; w++) for (const t of texts) processArticle(raw(t, `warm${w}`), pipeline);
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 for (let r = 0; r < ROUNDS; r++) {
