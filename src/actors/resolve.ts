@@ -211,10 +211,16 @@ export function resolveActors(doc: Doc): Span[] {
       if (ante && !textTitle) attrs.title = ante.title;
     }
     if (textTitle) attrs.textTitle = textTitle;
-    out.push({ start, end, label: 'person', by: `actors/${via.split(':')[0]}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
+    const colon = via.indexOf(':');
+    out.push({ start, end, label: 'person', by: `actors/${colon < 0 ? via : via.slice(0, colon)}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
     const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameInfo(attrs.name).tokens, start, sentence: sentenceAt(start) };
     antecedents.push(a);
-    for (const t of new Set([...a.tokens, ...(p?.surnames ?? [])])) {
+    // Each distinct token once (name tokens, then surnames), without building a set.
+    const surnames = p?.surnames ?? [];
+    const all = surnames.length ? a.tokens.concat(surnames) : a.tokens;
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i]!;
+      if (all.indexOf(t) < i) continue;
       const list = byToken.get(t);
       if (list) list.push(a);
       else byToken.set(t, [a]);
