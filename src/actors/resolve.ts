@@ -186,7 +186,15 @@ export function resolveActors(doc: Doc): Span[] {
     nameStarts.add(s.start);
   }
   const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4, abbrev: 5 };
-  cands.sort((a, b) => a.start - b.start || order[a.kind] - order[b.kind]);
+  // Sorted through their keys: the candidates have six shapes, and reading `start` and `kind`
+  // in the comparator was the stage's costliest line. Same (stable) order as sorting them.
+  const keyStart = cands.map((c) => c.start);
+  const keyOrder = cands.map((c) => order[c.kind]);
+  const sorted = cands
+    .map((_, i) => i)
+    .sort((x, y) => keyStart[x]! - keyStart[y]! || keyOrder[x]! - keyOrder[y]!)
+    .map((i) => cands[i]!);
+  cands.splice(0, cands.length, ...sorted);
 
   const out: Span[] = [];
   const claimed: { start: number; end: number }[] = [];
@@ -216,15 +224,14 @@ export function resolveActors(doc: Doc): Span[] {
     const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameInfo(attrs.name).tokens, start, sentence: sentenceAt(start) };
     antecedents.push(a);
     // Each distinct token once (name tokens, then surnames), without building a set.
-    const surnames = p?.surnames ?? [];
-    const all = surnames.length ? a.tokens.concat(surnames) : a.tokens;
-    for (let i = 0; i < all.length; i++) {
-      const t = all[i]!;
-      if (all.indexOf(t) < i) continue;
+    const index = (t: string) => {
       const list = byToken.get(t);
       if (list) list.push(a);
       else byToken.set(t, [a]);
-    }
+    };
+    const surnames = p?.surnames ?? [];
+    for (let i = 0; i < a.tokens.length; i++) if (a.tokens.indexOf(a.tokens[i]!) === i) index(a.tokens[i]!);
+    for (let i = 0; i < surnames.length; i++) if (surnames.indexOf(surnames[i]!) === i && !a.tokens.includes(surnames[i]!)) index(surnames[i]!);
     byEnd.set(end, a);
     counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
   };
@@ -396,6 +403,9 @@ export function resolveActors(doc: Doc): Span[] {
   function preTitle(span: Span): string | null {
     const sIdx = sentenceAt(span.start);
     const from = Math.max(sIdx >= 0 ? sentences[sIdx]!.start : 0, span.start - 80);
+    // A title word must end right before the name's white space: else nothing to split.
+    const c = span.start > from ? text.charCodeAt(span.start - 1) : -1;
+    if (c !== 32 && c !== 9 && c !== 10) return null;
     const words = text.slice(from, span.start).split(/[ \t\n]+/);
     if (words[words.length - 1] === '') words.pop();
     else return null;
