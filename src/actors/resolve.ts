@@ -186,7 +186,15 @@ export function resolveActors(doc: Doc): Span[] {
     nameStarts.add(s.start);
   }
   const order = { group: 0, desc: 1, kin: 2, generic: 3, name: 4, abbrev: 5 };
-  cands.sort((a, b) => a.start - b.start || order[a.kind] - order[b.kind]);
+  // Sorted through their keys: the candidates have six shapes, and reading `start` and `kind`
+  // in the comparator was the stage's costliest line. Same (stable) order as sorting them.
+  const keyStart = cands.map((c) => c.start);
+  const keyOrder = cands.map((c) => order[c.kind]);
+  const sorted = cands
+    .map((_, i) => i)
+    .sort((x, y) => keyStart[x]! - keyStart[y]! || keyOrder[x]! - keyOrder[y]!)
+    .map((i) => cands[i]!);
+  cands.splice(0, cands.length, ...sorted);
 
   const out: Span[] = [];
   const claimed: { start: number; end: number }[] = [];
@@ -211,14 +219,19 @@ export function resolveActors(doc: Doc): Span[] {
       if (ante && !textTitle) attrs.title = ante.title;
     }
     if (textTitle) attrs.textTitle = textTitle;
-    out.push({ start, end, label: 'person', by: `actors/${via.split(':')[0]}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
+    const colon = via.indexOf(':');
+    out.push({ start, end, label: 'person', by: `actors/${colon < 0 ? via : via.slice(0, colon)}`, confidence, attrs: attrs as unknown as Record<string, unknown> });
     const a: Antecedent = { id: attrs.id, person: p, name: attrs.name, country: attrs.country, title: attrs.title, tokens: nameInfo(attrs.name).tokens, start, sentence: sentenceAt(start) };
     antecedents.push(a);
-    for (const t of new Set([...a.tokens, ...(p?.surnames ?? [])])) {
+    // Each distinct token once (name tokens, then surnames), without building a set.
+    const index = (t: string) => {
       const list = byToken.get(t);
       if (list) list.push(a);
       else byToken.set(t, [a]);
-    }
+    };
+    const surnames = p?.surnames ?? [];
+    for (let i = 0; i < a.tokens.length; i++) if (a.tokens.indexOf(a.tokens[i]!) === i) index(a.tokens[i]!);
+    for (let i = 0; i < surnames.length; i++) if (surnames.indexOf(surnames[i]!) === i && !a.tokens.includes(surnames[i]!)) index(surnames[i]!);
     byEnd.set(end, a);
     counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
   };
@@ -299,7 +312,7 @@ export function resolveActors(doc: Doc): Span[] {
     const gap = doc.slice(span).search(/\s/);
     if (sIdx >= 0 && sentences[sIdx]!.start === span.start && gap > 0) {
       const rest = doc.slice(span).slice(gap).search(/\S/) + gap;
-      resolveNameAs({ ...span, start: span.start + rest, attrs: { ...(span.attrs ?? {}), norm: undefined } });
+      resolveNameAs(Object.assign({}, span, { start: span.start + rest, attrs: Object.assign({}, span.attrs, { norm: undefined }) }));
     }
   }
 
@@ -390,6 +403,9 @@ export function resolveActors(doc: Doc): Span[] {
   function preTitle(span: Span): string | null {
     const sIdx = sentenceAt(span.start);
     const from = Math.max(sIdx >= 0 ? sentences[sIdx]!.start : 0, span.start - 80);
+    // A title word must end right before the name's white space: else nothing to split.
+    const c = span.start > from ? text.charCodeAt(span.start - 1) : -1;
+    if (c !== 32 && c !== 9 && c !== 10) return null;
     const words = text.slice(from, span.start).split(/[ \t\n]+/);
     if (words[words.length - 1] === '') words.pop();
     else return null;
@@ -462,7 +478,7 @@ function mergeInitials(doc: Doc, k: KB): Span[] {
     const initial = between !== '' && /^\.\s$/.test(between) && /(^|\s)\p{Lu}$/u.test(doc.slice(a));
     const wrapped = between !== '' && /^\s*\n\s*$/.test(between) && k.byName.has(nameKey(cleanName(doc.text.slice(a.start, b!.end))));
     if (b && (initial || wrapped)) {
-      out.push({ ...b, start: a.start, attrs: { ...(a.attrs ?? {}), ...(b.attrs ?? {}) } });
+      out.push(Object.assign({}, b, { start: a.start, attrs: Object.assign({}, a.attrs, b.attrs) }));
       i++;
     } else out.push(a);
   }

@@ -192,6 +192,20 @@ function withGroups(doc: Doc, sentence: Span, cands: Candidate[]): Candidate[] {
   return groups.length ? [...cands, ...groups].sort((a, b) => a.start - b.start) : cands;
 }
 
+/** The lengths of the fallback table's keys by their first word (fromFallback's cheap first test). */
+let entryLengths: Map<string, Set<number>> | null = null;
+
+function lengthsByFirstWord(entries: Map<string, unknown>): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const k of entries.keys()) {
+    const first = k.split(/[\s.-]/)[0]!;
+    let set = out.get(first);
+    if (!set) out.set(first, (set = new Set()));
+    set.add(k.length);
+  }
+  return out;
+}
+
 /** Candidates from the name layer and the fallback tables. */
 function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[] {
   const t = fallbackTables();
@@ -230,6 +244,11 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
   // officials", "U.S.", "Russian-North Korean"): the longest known word sequence at each
   // capitalised token (a hyphenated token is read part by part).
   const tokens = doc.within('token', sentence.start, sentence.end);
+  // Lower-casing keeps a string's length except for "İ": without one, a word sequence no
+  // entry starting with its first word has the length of is skipped before it is sliced and
+  // lower-cased.
+  const lengths = entryLengths ?? (entryLengths = lengthsByFirstWord(t.entries));
+  const sameLength = !doc.text.slice(sentence.start, sentence.end).includes('\u0130');
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (!isCapitalised(doc.text[tok.start]!)) continue;
@@ -237,8 +256,13 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
     const cut = head.search(/[.-]/);
     if (!t.firstWords.has(cut < 0 ? head : head.slice(0, cut))) continue;
     let found: { s: number; e: number; n: number } | null = null;
+    // The first word of a sequence is the token's head, unless the token runs on into the next
+    // one without a space (then every length is tried).
+    const firstLengths = lengths.get(cut < 0 ? head : head.slice(0, cut));
+    const glued = cut < 0 && tokens[i + 1]?.start === tok.end;
     for (let n = Math.min(t.longest, tokens.length - i); n >= 1 && !found; n--) {
       const e = tokens[i + n - 1]!.end;
+      if (sameLength && (n === 1 || !glued) && !firstLengths?.has(e - tok.start)) continue;
       if (t.entries.has(doc.text.slice(tok.start, e).toLowerCase())) found = { s: tok.start, e, n };
     }
     if (!found) {

@@ -61,7 +61,8 @@ export function slug(text: string): string {
 
 /** The name as a reader wants it: line breaks and curly quotes folded, possessive dropped. */
 export function cleanName(text: string): string {
-  if (!/[\s’‘']/.test(text.replace(/ /g, ''))) return text;
+  // Nothing to fold unless a white-space character other than a plain space, or a quote, occurs.
+  if (!/[^\S ]|[’‘']/.test(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .replace(/[’‘]/g, "'")

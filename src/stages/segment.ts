@@ -181,9 +181,9 @@ export const segmentStage: Stage = {
     const tokens: Span[] = [];
     blocks(doc.text, doc.layer('skip')).forEach((b, i) => {
       const headline = isHeadline(doc.text, b, i);
-      paragraphs.push({ ...b, label: headline ? 'headline' : 'paragraph', by: headline ? 'segment/headline' : 'segment/lines', confidence: headline ? 0.8 : 1 });
+      paragraphs.push({ start: b.start, end: b.end, label: headline ? 'headline' : 'paragraph', by: headline ? 'segment/headline' : 'segment/lines', confidence: headline ? 0.8 : 1 });
       for (const s of headline ? [b] : splitSentences(doc.text, b.start, b.end)) {
-        sentences.push({ ...s, label: headline ? 'headline' : 'sentence', by: headline ? 'segment/headline' : 'segment/punctuation', confidence: 0.95 });
+        sentences.push({ start: s.start, end: s.end, label: headline ? 'headline' : 'sentence', by: headline ? 'segment/headline' : 'segment/punctuation', confidence: 0.95 });
         tokenize(doc.text, s.start, s.end, tokens);
       }
     });

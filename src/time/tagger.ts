@@ -191,10 +191,11 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
       const again = NORMS[h.cand.pat.norm]!(h.cand.groups, context(h.cand, last, lastSentence === h.cand.sentence ? last : null, lastQuarter));
       if (!again) continue;
       r = again;
-      hit = { ...r, start: h.start, end: h.end, rule: h.rule };
+      hit = hitOf(r, h.start, h.end, h.rule);
     } else {
       // as before the split: the hit carries its candidate
-      hit = { ...h.r, start: h.start, end: h.end, rule: h.rule, cand: h.cand } as TimexHit;
+      hit = hitOf(h.r, h.start, h.end, h.rule);
+      (hit as TimexHit & { cand: Candidate }).cand = h.cand;
       r = hit;
     }
     out.push(hit);
@@ -205,6 +206,17 @@ export function tagText(text: string, dct: string | null, given: Extent[] = roug
     }
   }
   return joinRanges(text, joinTimeAndDay(text, continueDayLists(text, out, sentences)));
+}
+
+/**
+ * A hit from a resolved value, built field by field: every value comes from normalise.ts's
+ * `res` (five fields and an optional mod), and spreading those two shapes into hits of a
+ * third was the tagger's costliest line.
+ */
+function hitOf(r: Resolved, start: number, end: number, rule: string): TimexHit {
+  const hit: TimexHit = { type: r.type, value: r.value, granularity: r.granularity, implied: r.implied, anchor: r.anchor, start, end, rule };
+  if (r.mod !== undefined) hit.mod = r.mod;
+  return hit;
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +241,7 @@ function continueDayLists(text: string, hits: TimexHit[], sentences: Extent[]): 
     const day = Number(m[2]);
     let y = h.value.slice(0, 4);
     const mo = h.value.slice(5, 7);
-    const first: TimexHit = { ...h };
+    const first: TimexHit = Object.assign({}, h);
     if (m[4]) {
       y = m[4];
       first.value = `${y}${h.value.slice(4)}`;
@@ -282,7 +294,7 @@ function joinTimeAndDay(text: string, hits: TimexHit[]): TimexHit[] {
     const a = hits[i]!;
     const b = hits[i + 1];
     if (a.type === 'TIME' && a.rule === 'clock' && b && b.type === 'DATE' && b.granularity === 'day' && /^\d{4}-\d\d-\d\d$/.test(b.value) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
-      out.push({ ...a, value: `${b.value}${a.value.slice(10)}`, end: b.end, implied: b.implied, anchor: b.anchor, rule: `clock+${b.rule}` });
+      out.push(Object.assign({}, a, { value: `${b.value}${a.value.slice(10)}`, end: b.end, implied: b.implied, anchor: b.anchor, rule: `clock+${b.rule}` }));
       i++;
       continue;
     }
