@@ -73,7 +73,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const same = matches.filter((e) => e.words.length === longest);
     const prev = words[i - 1]?.lower ?? '';
     const prevText = i > 0 ? doc.text.slice(words[i - 1]!.start, words[i - 1]!.end) : '';
-    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || /^\p{Lu}/u.test(prevText) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed)$/.test(prev) && !BE.has(prev);
+    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || /^\p{Lu}/u.test(prevText) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed|ing)$/.test(prev) && !BE.has(prev);
     const nouns = same.filter((e) => e.form === 'noun');
     const verbs = same.filter((e) => e.form !== 'noun');
     const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
@@ -110,6 +110,8 @@ interface Placed {
 
 // Before a number these are approximations, not prepositions: "about 200 supporters".
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
+/** Prepositions that also open a clause: "after Putin visited Pyongyang". */
+const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
 
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
@@ -133,6 +135,12 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
         break;
       }
       if (isTrigger(i) || w === ',' || w === 'and' || BE.has(w) || /^[.;:!?()"“”]$/.test(w)) break;
+    }
+    // "after Putin first visited": a conjunction opening a clause whose subject this is.
+    if (prep && CONJUNCTIONS.has(prep)) {
+      let k = last + 1;
+      while (k < view.words.length && ADVERBS.has(view.words[k]!.lower)) k++;
+      if (triggers.some((t) => t.first === k && t.form !== 'noun')) prep = null;
     }
     const after = doc.text.slice(c.end, c.end + 2);
     return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
@@ -255,6 +263,20 @@ function gapWords(view: SentenceView, a: number, b: number) {
   return view.words.slice(a + 1, b);
 }
 
+/** Prepositions that tie a nominal trigger to another event: "arrived for talks", "met during the visit". */
+const LINKING = new Set(['for', 'during', 'at']);
+
+/** A nominal trigger introduced by a linking preposition over at most three modifiers ("for two days of talks"). */
+function linked(view: SentenceView, t: Trigger): boolean {
+  if (t.form !== 'noun') return false;
+  for (let i = t.first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const w = view.words[i]!.lower;
+    if (LINKING.has(w)) return true;
+    if (!/^[\p{L}\d-]+$/u.test(w) || (PREPOSITIONS.has(w) && w !== 'of') || BE.has(w)) return false;
+  }
+  return false;
+}
+
 /** Folds triggers that describe one event: objects, complements, and same-type repeats. */
 function fold(view: SentenceView, drafts: Draft[]): void {
   const absorb = (into: Draft, from: Draft) => {
@@ -299,9 +321,17 @@ function fold(view: SentenceView, drafts: Draft[]): void {
         absorb(a, b);
         continue;
       }
+      // A journey's purpose is the same encounter: "traveled to Moscow to meet Putin".
+      if (a.t.frame.type === b.t.frame.type && a.t.frame.mode === 'visit' && a.t.form !== 'noun' && b.t.form !== 'noun' && view.words[b.t.first - 1]?.lower === 'to') {
+        absorb(a, b);
+        continue;
+      }
       // The same kind of event told twice in a clause is one event when one of them is a
       // noun ("arrived for talks"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun')) absorb(a, b);
+      // The noun must be linked to the other trigger ("for talks", "during the visit") or follow
+      // it closely: "the arrival ... after last week's summit" and "a visit ... the journey
+      // last summer" are two events.
+      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun') && (gap.length <= 2 || linked(view, b.t) || (a.t.form === 'noun' && linked(view, a.t)))) absorb(a, b);
     }
   }
 }
@@ -348,6 +378,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     while (last > first && !/\w/.test(view.words[last]!.lower)) last--;
     let best: { a: (typeof anchors)[number]; d: number } | null = null;
     for (const a of anchors) {
+      // A time inside an aside dates only what the aside tells ("will, like his father in the 1970s, travel").
+      if (view.words[first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
       // A time usually follows its event ("visited Beijing in May, will travel ..."): one
       // standing before an anchor counts as a little farther.
       let d = first > a.last ? first - a.last : a.first - last + 1.5;
@@ -364,7 +396,10 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   // and signed a treaty".
   for (const d of events) {
     if (owned.has(d)) continue;
-    const partner = events.find((o) => o !== d && owned.has(o) && /\band\b/.test(doc.text.slice(view.words[Math.min(o.t.last, d.t.last)]!.end, view.words[Math.max(o.t.first, d.t.first)]!.start)));
+    // Only a partner next to it in the same clause: "a visit, then the journey last summer and
+    // the visit the year before" does not lend the first visit a date.
+    const between = (o: Draft) => events.some((x) => x !== o && x !== d && x.t.first > Math.min(o.t.last, d.t.last) && x.t.first < Math.max(o.t.first, d.t.first));
+    const partner = events.find((o) => o !== d && owned.has(o) && view.words[o.t.first]!.clause === view.words[d.t.first]!.clause && !between(o) && /\band\b/.test(doc.text.slice(view.words[Math.min(o.t.last, d.t.last)]!.end, view.words[Math.max(o.t.first, d.t.first)]!.start)));
     if (partner) owned.set(d, { ...owned.get(partner)!, shared: true });
   }
 

@@ -11,6 +11,8 @@ export interface Word {
   end: number;
   lower: string;
   clause: number;
+  /** 0, or the number of the aside holding the word: "(…)", "– … –", ", like … ,". */
+  aside: number;
 }
 
 export interface SentenceView {
@@ -44,9 +46,44 @@ export function viewOf(doc: Doc, sentence: { start: number; end: number }, token
   for (const t of toks) {
     const lower = low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase();
     if (CLAUSE_BREAK.has(lower) && words.length) clause++;
-    words.push({ start: t.start, end: t.end, lower, clause });
+    words.push({ start: t.start, end: t.end, lower, clause, aside: 0 });
   }
+  markAsides(words, clause);
   return { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end), words };
+}
+
+const DASHES = new Set(['–', '—', '--']);
+/** Words opening a comparison set off by commas: ", like his father in the 1970s,". */
+const COMPARISON = new Set(['like', 'unlike']);
+
+/**
+ * Asides: a parenthesis, a pair of dashes, a comparison between commas. Each is a clause of its
+ * own (a time or a cue inside it does not reach the words around it); the words after it
+ * return to the clause they interrupt ("Kim will, like his father, travel": one clause).
+ */
+function markAsides(words: Word[], clauses: number): void {
+  let next = clauses + 1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.lower;
+    let close = -1;
+    if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 40);
+    else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
+    else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
+    if (close < 0) continue;
+    const id = next++;
+    for (let k = i + 1; k < close; k++) Object.assign(words[k]!, { clause: id, aside: id });
+    i = close;
+  }
+}
+
+/** The index of the word closing an aside opened before `from`, or -1 (none, or a sentence break first). */
+function findClose(words: Word[], from: number, closes: (w: string) => boolean, within: number): number {
+  for (let k = from; k < words.length && k - from <= within; k++) {
+    const w = words[k]!.lower;
+    if (closes(w)) return k > from ? k : -1;
+    if (w === ';' || w === '(' || w === ')') return -1;
+  }
+  return -1;
 }
 
 /** The index of the first word starting at or after `offset`. */

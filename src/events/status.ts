@@ -22,6 +22,8 @@ export interface StatusResult {
   end: number | null;
 }
 
+const PROSPECTIVE = new Set(['planned', 'expected']);
+
 const GROUPS = Array.from({ length: 200 }, (_, i) => `c${i}`);
 
 /** Every cue occurrence in a sentence, computed once per sentence. */
@@ -79,6 +81,9 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
   for (const h of hits) {
     const d = reach(view, h, t);
     if (d === null) continue;
+    // A modal on a verb farther off does not make a noun dated in the past prospective:
+    // "that visit would follow up Kim's journey last summer".
+    if (timing === 'past' && t.form === 'noun' && d >= 2 && PROSPECTIVE.has(h.cue.status)) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
   if (best) return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
