@@ -133,6 +133,23 @@ export function lemmaOf(word: string): string {
   return w;
 }
 
+/**
+ * The days a modified time covers: "early next month" (START) the first half of the month,
+ * "later this year" (END) the second half, "mid-May" (MID) the middle half.
+ */
+export function modWindow(start: string, end: string, mod: string | undefined): { start: string; end: string } {
+  if (mod !== 'START' && mod !== 'END' && mod !== 'MID') return { start, end };
+  const a = Date.parse(`${start}T00:00:00Z`);
+  const b = Date.parse(`${end}T00:00:00Z`);
+  const days = Math.round((b - a) / 86400000);
+  if (!(days >= 3)) return { start, end };
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const at = (f: number) => a + Math.round(days * f) * 86400000;
+  if (mod === 'START') return { start, end: day(at(0.5)) };
+  if (mod === 'END') return { start: day(at(0.5)), end };
+  return { start: day(at(0.25)), end: day(at(0.75)) };
+}
+
 /** Slots that give a mention its subject (knowledge/event-slots.tsv): its own agent, not an object. */
 const SUBJECT_SLOT = /slot:(?:subj|compound|by-agent)$/;
 
@@ -201,7 +218,7 @@ export function mentionFeatures(
   const place = a.place ? placeKey(a.place as LoosePlace) : null;
   const t = a.time;
   const time: TimeKey | null =
-    t && t.start && t.end ? { start: t.start, end: t.end, granularity: t.granularity, value: t.value, text: t.text } : null;
+    t && t.start && t.end ? { ...modWindow(t.start, t.end, (t as { mod?: string }).mod), granularity: t.granularity, value: t.value, text: t.text } : null;
   const countries = [...new Set([...actors.map((x) => x.country).filter((c): c is string => !!c), ...placeCountries])];
   return {
     id,

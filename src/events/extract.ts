@@ -73,7 +73,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const same = matches.filter((e) => e.words.length === longest);
     const prev = words[i - 1]?.lower ?? '';
     const prevText = i > 0 ? doc.text.slice(words[i - 1]!.start, words[i - 1]!.end) : '';
-    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || /^\p{Lu}/u.test(prevText) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed|ing)$/.test(prev) && !BE.has(prev);
+    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || (/^\p{Lu}/u.test(prevText) && !PREPOSITIONS.has(prev)) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed|ing)$/.test(prev) && !BE.has(prev);
     const nouns = same.filter((e) => e.form === 'noun');
     const verbs = same.filter((e) => e.form !== 'noun');
     const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
@@ -199,7 +199,9 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     }
   }
   if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
-    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
+    // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
+    const ownSubject = (p: Placed) => view.words.slice(p.last + 1, t.first).some((w, k, ws) => reporting().has(w.lower) && ['the', 'this', 'these', 'those', 'both'].includes(ws[k + 1]?.lower ?? ''));
+    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2) && !ownSubject(p));
     if (subject) {
       add(subject, subjSlot);
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);

@@ -81,7 +81,8 @@ function findClose(words: Word[], from: number, closes: (w: string) => boolean, 
   for (let k = from; k < words.length && k - from <= within; k++) {
     const w = words[k]!.lower;
     if (closes(w)) return k > from ? k : -1;
-    if (w === ';' || w === '(' || w === ')') return -1;
+    // A parenthesis may hold a list ("(BBC, July 25; Reuters, July 24)"); other asides end at ";".
+    if ((w === ';' && !closes(')')) || w === '(' || (w === ')' && !closes(')'))) return -1;
   }
   return -1;
 }

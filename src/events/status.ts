@@ -55,6 +55,13 @@ export interface TriggerPlace {
   form: Form;
 }
 
+/** Words of asides ("will, like his father, travel") between two word indexes: they do not count as distance. */
+function asideWords(view: SentenceView, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (view.words[i]!.aside) n++;
+  return n;
+}
+
 /** How far a cue is from the trigger in words, or null when its scope does not reach it. */
 function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   if (h.last >= t.first && h.first <= t.last) return null; // the cue is the trigger itself
@@ -62,11 +69,11 @@ function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   const clause = view.words[t.first]!.clause;
   switch (h.cue.scope) {
     case 'left': {
-      const gap = t.first - h.last - 1;
+      const gap = t.first - h.last - 1 - asideWords(view, h.last + 1, t.first);
       return gap >= 0 && gap <= h.cue.reach && view.words[h.last]!.clause === clause ? gap : null;
     }
     case 'right': {
-      const gap = h.first - t.last - 1;
+      const gap = h.first - t.last - 1 - asideWords(view, t.last + 1, h.first);
       return gap >= 0 && gap <= h.cue.reach && view.words[h.first]!.clause === clause ? gap : null;
     }
     case 'clause':
