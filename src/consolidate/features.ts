@@ -60,6 +60,8 @@ export interface MentionFeatures {
   status: string;
   /** A definite or demonstrative description with nothing of its own ("the talks"). */
   anaphoric: boolean;
+  /** Introduced by "a"/"an": a new event, never an antecedent's continuation by default. */
+  indefinite?: boolean;
   /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
   sentence: number | null;
   /**
@@ -153,6 +155,9 @@ export function modWindow(start: string, end: string, mod: string | undefined): 
 /** Slots that give a mention its subject (knowledge/event-slots.tsv): its own agent, not an object. */
 const SUBJECT_SLOT = /slot:(?:subj|compound|by-agent)$/;
 
+/** An indefinite description ("a meeting", "an earlier summit") introduces an event; it does not refer back. */
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|his|her|their|such)\s+(?:\p{L}+\s+){0,2}$/iu;
 
 interface LooseActor {
@@ -235,6 +240,7 @@ export function mentionFeatures(
     reported,
     status: a.status,
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
+    indefinite: INDEFINITE_BEFORE.test(sentenceBefore),
     sentence,
     subjects: (a.actors as (LooseActor & { by: string })[])
       .filter((x) => SUBJECT_SLOT.test(x.by))

@@ -293,5 +293,9 @@ function possessorOfRelation(doc: Doc, c: Candidate): boolean {
 /** Every actor and place candidate of a sentence, in text order. */
 export function argumentCandidates(doc: Doc, sentence: Span): Candidate[] {
   const all = doc.has('actor') || doc.has('place') ? merged(doc, sentence) : withGroups(doc, sentence, fromFallback(doc, sentence));
-  return all.filter((c) => !(c.actor && !c.place && possessorOfRelation(doc, c)));
+  const out = all.filter((c) => !(c.actor && !c.place && possessorOfRelation(doc, c)));
+  // A nationality adjective stands for its state ("Russian-Iraqi talks", "Russian and North
+  // Korean sources"): the state's code as its id, so it counts as a country, not a named participant.
+  for (const c of out) if (c.by === 'events/fallback-demonym' && !c.id && c.country && /^[A-Z]{3}$/.test(c.country) && c.country !== 'IGO' && c.country !== 'NGO') c.id = c.country;
+  return out;
 }

@@ -207,8 +207,6 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
     }
   }
-  // Left-hand place: "In Moscow, Kim met Putin".
-  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
   const nextTrigger = triggers.find((o) => o.first > t.last);
@@ -227,6 +225,9 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     lastSlot = slot;
     for (const q of coordinated(doc, placed, p, 1, triggers)) add(q, slot);
   }
+  // Left-hand place: "In Moscow, Kim met Putin"; one after the trigger comes first ("the
+  // calculation in Pyongyang changed after the summit in Hanoi").
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   return fills;
 }
 

@@ -40,15 +40,28 @@ function lowerText(doc: Doc): string {
 
 export function viewOf(doc: Doc, sentence: { start: number; end: number }, tokens?: Span[]): SentenceView {
   const toks = tokens ?? doc.within('token', sentence.start, sentence.end);
-  let clause = 0;
   const words: Word[] = [];
   const low = lowerText(doc);
-  for (const t of toks) {
-    const lower = low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase();
-    if (CLAUSE_BREAK.has(lower) && words.length) clause++;
-    words.push({ start: t.start, end: t.end, lower, clause, aside: 0 });
+  for (const t of toks) words.push({ start: t.start, end: t.end, lower: low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase(), clause: 0, aside: 0 });
+  const bounds = markAsides(words);
+  // Clauses: a break word starts the next one; an aside is a clause of its own, after which the
+  // interrupted clause goes on; a lone dash breaks like a colon.
+  let clause = 0;
+  let asideClause = 1000;
+  let open = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.aside) {
+      if (w.aside !== open) {
+        open = w.aside;
+        asideClause++;
+      }
+      w.clause = asideClause;
+      continue;
+    }
+    if (i > 0 && !bounds.has(i) && (CLAUSE_BREAK.has(w.lower) || DASHES.has(w.lower))) clause++;
+    w.clause = clause;
   }
-  markAsides(words, clause);
   return { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end), words };
 }
 
@@ -57,12 +70,12 @@ const DASHES = new Set(['–', '—', '--']);
 const COMPARISON = new Set(['like', 'unlike']);
 
 /**
- * Asides: a parenthesis, a pair of dashes, a comparison between commas. Each is a clause of its
- * own (a time or a cue inside it does not reach the words around it); the words after it
- * return to the clause they interrupt ("Kim will, like his father, travel": one clause).
+ * Asides: a parenthesis, a pair of dashes, a comparison between commas. Each word inside gets the
+ * aside's number; returns the indexes of the words that open and close them.
  */
-function markAsides(words: Word[], clauses: number): void {
-  let next = clauses + 1;
+function markAsides(words: Word[]): Set<number> {
+  const bounds = new Set<number>();
+  let next = 1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.lower;
     let close = -1;
@@ -71,9 +84,11 @@ function markAsides(words: Word[], clauses: number): void {
     else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
     if (close < 0) continue;
     const id = next++;
-    for (let k = i + 1; k < close; k++) Object.assign(words[k]!, { clause: id, aside: id });
+    for (let k = i + 1; k < close; k++) words[k]!.aside = id;
+    bounds.add(i).add(close);
     i = close;
   }
+  return bounds;
 }
 
 /** The index of the word closing an aside opened before `from`, or -1 (none, or a sentence break first). */
