@@ -60,6 +60,8 @@ export interface MentionFeatures {
   status: string;
   /** A definite or demonstrative description with nothing of its own ("the talks"). */
   anaphoric: boolean;
+  /** The status is the default of a bare noun or gerund (no cue, no date). */
+  defaultStatus?: boolean;
   /** Introduced by "a"/"an": a new event, never an antecedent's continuation by default. */
   indefinite?: boolean;
   /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
@@ -239,6 +241,9 @@ export function mentionFeatures(
     time,
     reported,
     status: a.status,
+    // A bare noun with neither cue nor date ("a summit with Putin would be his chance") is
+    // "occurred" only by default: no evidence of when.
+    defaultStatus: /^status\/default-(?:noun|gerund)$/.test(a.statusBy ?? ''),
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
     indefinite: INDEFINITE_BEFORE.test(sentenceBefore),
     sentence,

@@ -74,7 +74,7 @@ export function profileOf(m: MentionFeatures): EventProfile {
     time: m.time ? { ...m.time, mention: m.id, ...(m.status === 'occurred' ? { past: true } : {}) } : null,
     window: m.time ? { start: m.time.start, end: m.time.end } : null,
     // Loose by design: reports date events approximately, and a plan may be announced days after it began.
-    notAfter: undated && PAST.has(m.status) ? addDays(m.reported!, 2) : null,
+    notAfter: undated && PAST.has(m.status) && !m.defaultStatus ? addDays(m.reported!, 2) : null,
     notBefore: undated && AHEAD.has(m.status) ? addDays(m.reported!, -14) : null,
     firstReported: m.reported,
     lastReported: m.reported,

@@ -110,6 +110,8 @@ interface Placed {
 
 // Before a number these are approximations, not prepositions: "about 200 supporters".
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
+/** Relative pronouns: a place before one is not where the later event happens ("favor in Beijing, which sponsored the talks"). */
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 /** Prepositions that also open a clause: "after Putin visited Pyongyang". */
 const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
@@ -227,7 +229,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   }
   // Left-hand place: "In Moscow, Kim met Putin"; one after the trigger comes first ("the
   // calculation in Pyongyang changed after the summit in Hanoi").
-  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && t.first - p.last <= 10 && !view.words.slice(p.last + 1, t.first).some((w) => RELATIVE.has(w.lower)) && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   return fills;
 }
 
