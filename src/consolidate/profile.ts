@@ -44,6 +44,8 @@ export interface EventProfile {
 const PAST = new Set(['occurred', 'ongoing', 'negated', 'cancelled']);
 /** Statuses saying it was still ahead at the report date. */
 const AHEAD = new Set(['planned', 'expected', 'proposed', 'postponed']);
+/** Prospective statuses whose undated reports mean the coming months. */
+const NEAR_FUTURE = new Set(['planned', 'expected']);
 
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -74,7 +76,9 @@ export function profileOf(m: MentionFeatures): EventProfile {
     time: m.time ? { ...m.time, mention: m.id, ...(m.status === 'occurred' ? { past: true } : {}) } : null,
     window: m.time ? { start: m.time.start, end: m.time.end } : null,
     // Loose by design: reports date events approximately, and a plan may be announced days after it began.
-    notAfter: undated && PAST.has(m.status) && !m.defaultStatus ? addDays(m.reported!, 2) : null,
+    // An undated plan or expectation is about the months ahead ("Kim is expected to meet the
+    // governor"), not a meeting a year later.
+    notAfter: undated && PAST.has(m.status) && !m.defaultStatus ? addDays(m.reported!, 2) : undated && NEAR_FUTURE.has(m.status) ? addDays(m.reported!, 183) : null,
     notBefore: undated && AHEAD.has(m.status) ? addDays(m.reported!, -14) : null,
     firstReported: m.reported,
     lastReported: m.reported,

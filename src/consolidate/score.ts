@@ -94,12 +94,26 @@ function actorOverlap(a: EventProfile, b: EventProfile): number {
   if (!A.length || !B.length) return -1;
   const [small, large] = A.length <= B.length ? [A, B] : [B, A];
   let sum = 0;
+  const used = new Set<string>();
   for (const x of small) {
     let best = 0;
-    for (const y of large) best = Math.max(best, actorMatch(x, y));
+    let by: string | null = null;
+    for (const y of large) {
+      const v = actorMatch(x, y);
+      if (v > best) [best, by] = [v, y.key];
+    }
     sum += best;
+    if (by) used.add(by);
   }
-  return sum / small.length;
+  // Several known people on the other side that this one does not name: a shared name says
+  // less ("Putin" matches a meeting of Paek, Ivanov and Putin only weakly).
+  const extra = large.filter((y) => !used.has(y.key) && knownPerson(y)).length;
+  return (sum / small.length) / (1 + Math.max(0, extra - 1));
+}
+
+/** A person the knowledge base knows (people's ids are lower-case slugs; groups carry a country code). */
+function knownPerson(x: ProfileActor): boolean {
+  return x.resolved && !!x.id && /^[a-z][a-z-]*$/.test(x.id) && x.country !== 'IGO';
 }
 
 /** Windows at most this many days apart may still be one event (with corroboration). */
@@ -119,7 +133,7 @@ const days = (x: string, y: string) => Math.round((Date.parse(`${y}T00:00:00Z`) 
 /** Every actor is a person the knowledge base knows (ids of people are lower-case slugs; groups carry a country code, IGOs their own). */
 function onlyPeople(p: EventProfile): boolean {
   const list = Object.values(p.actors);
-  return list.length > 0 && list.every((x) => x.resolved && !!x.id && /^[a-z][a-z-]*$/.test(x.id) && x.country !== 'IGO');
+  return list.length > 0 && list.every(knownPerson);
 }
 
 function countryOverlap(a: EventProfile, b: EventProfile): number {
