@@ -290,10 +290,20 @@ function possessorOfRelation(doc: Doc, c: Candidate): boolean {
   return m !== null && relations.test(m);
 }
 
+let nameHeads: Set<string> | null = null;
+
+/** An unknown name modifying a noun ("the Belt and Road Initiative forum"): no participant (knowledge/event-name-heads.txt). */
+function modifiesName(doc: Doc, c: Candidate): boolean {
+  if (c.by !== 'actors/name' && !c.by.startsWith('names/')) return false;
+  nameHeads ??= new Set(loadList('event-name-heads.txt'));
+  const next = /^\s+([a-z]+)/.exec(doc.text.slice(c.end, c.end + 30));
+  return !!next && nameHeads.has(next[1]!);
+}
+
 /** Every actor and place candidate of a sentence, in text order. */
 export function argumentCandidates(doc: Doc, sentence: Span): Candidate[] {
   const all = doc.has('actor') || doc.has('place') ? merged(doc, sentence) : withGroups(doc, sentence, fromFallback(doc, sentence));
-  const out = all.filter((c) => !(c.actor && !c.place && possessorOfRelation(doc, c)));
+  const out = all.filter((c) => !(c.actor && !c.place && (possessorOfRelation(doc, c) || modifiesName(doc, c))));
   // A nationality adjective stands for its state ("Russian-Iraqi talks", "Russian and North
   // Korean sources"): the state's code as its id, so it counts as a country, not a named participant.
   for (const c of out) if (c.by === 'events/fallback-demonym' && !c.id && c.country && /^[A-Z]{3}$/.test(c.country) && c.country !== 'IGO' && c.country !== 'NGO') c.id = c.country;

@@ -24,6 +24,8 @@ interface Trigger {
   last: number;
   form: Form;
   passive: boolean;
+  /** A reduced relative ("the forum hosted by Xi"): the noun before it is its subject, no name farther left. */
+  reduced?: boolean;
 }
 
 interface Filled {
@@ -81,7 +83,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const last = i + chosen.words.length - 1;
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
-    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to';
+    // Passive after "be", or a reduced relative with its agent: "the forum hosted by Xi".
+    const reducedPassive = k === i - 1 && words[last + 1]?.lower === 'by' && /^[a-z]+$/.test(prev) && !BE.has(prev) && !NOT_NOUNS.has(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev);
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to';
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
     const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
@@ -94,7 +98,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
       i = last;
       continue;
     }
-    out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive });
+    out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive, reduced: passive && reducedPassive && !BE.has(words[k]!.lower) });
     i = last;
   }
   return out;
@@ -200,7 +204,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
     }
   }
-  if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
+  if (lightVerb && !t.reduced && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
     // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
     const ownSubject = (p: Placed) => view.words.slice(p.last + 1, t.first).some((w, k, ws) => reporting().has(w.lower) && ['the', 'this', 'these', 'those', 'both'].includes(ws[k + 1]?.lower ?? ''));
     const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2) && !ownSubject(p));
