@@ -225,6 +225,9 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     if (!nominal && !p.prep && gap.length <= 3 && gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k))) slot = t.passive ? null : 'obj';
     else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
     else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(view.words[p.first - 2]?.lower ?? '')) slot = lastSlot;
+    // "of" names an agent only after a noun ("the visit of the minister"): after a verb it
+    // belongs to some other noun ("come to Russia with the warm heart of the people").
+    else if (p.prep === 'of' && !nominal) continue;
     else if (p.prep) slot = `prep:${p.prep}`;
     if (!slot) continue;
     add(p, slot);
