@@ -203,6 +203,11 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       }
       if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
     }
+    // A pseudo-cleft object: "made what looked at the time to be a groundbreaking visit",
+    // "paid what was called a historic visit".
+    for (let i = t.first - 1; !lightVerb && i > 0 && t.first - i <= 12; i--) {
+      if (view.words[i]!.lower === 'what' && lightVerbSet().has(view.words[i - 1]!.lower) && view.words.slice(i + 1, t.first).every((w) => /^[a-z-]+$/.test(w.lower))) lightVerb = true;
+    }
   }
   if (lightVerb && !t.reduced && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
     // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
