@@ -181,7 +181,8 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
 
   // Time: intervals must overlap, or nearly touch (a report a day off, a stay of several days:
   // "arrived on April 24", "the summit on Thursday"; "the February summit", "the March summit"),
-  // and then only with the same place or a shared participant (checked below).
+  // and then only at the same place with a shared participant (checked below): meetings with
+  // two ministers on consecutive days stay two events.
   const gap = a.window && b.window ? windowGap(a.window, b.window) : 0;
   if (gap > NEAR_DAYS) return out('times do not overlap', 0, -1);
   for (const [x, y] of [
@@ -196,7 +197,7 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
   if (places && !places.ok) return out(`places ${a.place!.name}/${b.place!.name}`, 0, -1);
 
   const overlap = actorOverlap(a, b);
-  if (gap > 0 && !(places?.same || overlap > 0)) return out('times do not overlap', 0, -1);
+  if (gap > 0 && !(places?.same && overlap > 0)) return out('times do not overlap', 0, -1);
 
   let score = 0;
   if (a.time && b.time && gap === 0) {
