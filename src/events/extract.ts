@@ -39,6 +39,8 @@ interface Draft {
   fills: Filled[];
   merged: Trigger[];
   dropped: boolean;
+  /** A gapped repeat of `t` ("…, and a day later with Klebanov"): where its verb is missing. */
+  gap?: { first: number; last: number };
 }
 
 let reportingVerbs: Set<string> | null = null;
@@ -138,6 +140,19 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
       if (w === 'of' && QUANTITIES.has(view.words[i - 1]?.lower ?? '')) break;
       if (PREPOSITIONS.has(w)) {
         prep = w;
+        break;
+      }
+      if (w === ',' && /^\s*,/.test(doc.text.slice(c.end, c.end + 2))) {
+        // An apposition: "with his opposite number, Foreign Minister Igor Ivanov," takes the
+        // preposition of the phrase it renames.
+        for (let k = i - 1, m = 0; k >= 0 && m < 5; k--, m++) {
+          const x = view.words[k]!.lower;
+          if (PREPOSITIONS.has(x)) {
+            if (m > 0) prep = x;
+            break;
+          }
+          if (!/^[a-z-]+$/.test(x) || BE.has(x) || x === 'and' || isTrigger(k)) break;
+        }
         break;
       }
       if (isTrigger(i) || w === ',' || w === 'and' || BE.has(w) || /^[.;:!?()"“”]$/.test(w)) break;
@@ -353,6 +368,36 @@ function fold(view: SentenceView, drafts: Draft[]): void {
   }
 }
 
+/**
+ * Gapping: "met on May 21 with Ivanov, and a day later with Klebanov" tells a second meeting
+ * with the verb left out: ", and" + a time + "with" + a name. It becomes a draft of its own
+ * (same trigger and subject, that partner, anchored where the verb is missing, so the time
+ * there is its own).
+ */
+function gapped(doc: Doc, view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const timexes = doc.within('timex', view.start, view.end);
+  for (const d of [...drafts]) {
+    if (d.dropped || d.t.form === 'noun' || d.t.frame.frame !== 'reciprocal') continue;
+    const clause = view.words[d.t.first]!.clause;
+    for (let a = d.t.last + 2; a < view.words.length - 2; a++) {
+      if (view.words[a]!.clause !== clause) break;
+      if (view.words[a]!.lower !== 'and') continue;
+      // A time right after "and", then "with".
+      const x = timexes.find((tx) => tx.start === view.words[a + 1]!.start || tx.start === view.words[a + 2]?.start);
+      if (!x) continue;
+      const w = wordAt(view, x.end);
+      if (view.words[w]?.lower !== 'with') continue;
+      const partner = placed.find((p) => p.first > w && p.first - w <= 4 && p.prep === 'with' && p.c.actor);
+      if (!partner) break;
+      const moved = new Set([partner.c, ...coordinated(doc, placed, partner, 1).map((q) => q.c)]);
+      d.fills = d.fills.filter((f) => !moved.has(f.c));
+      const fills: Filled[] = [...d.fills.filter((f) => f.slot === 'subj' || f.slot === 'compound'), ...[...moved].map((c) => ({ c, slot: 'prep:with' }))];
+      drafts.push({ t: { ...d.t }, mode: d.mode, fills, merged: [], dropped: false, gap: { first: a, last: w } });
+      break;
+    }
+  }
+}
+
 export interface ExtractOptions {
   dct: string | null;
 }
@@ -373,12 +418,13 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
     if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
   }
+  gapped(doc, view, placed, drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
   // Times: each time expression belongs to its nearest anchor, an event trigger or a
   // reporting verb ("told reporters yesterday"), preferring one in the same clause.
-  const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => [d.t, ...d.merged].map((t) => ({ first: t.first, last: t.last, event: d })));
+  const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => (d.gap ? [d.gap] : [d.t, ...d.merged]).map((t) => ({ first: t.first, last: t.last, event: d })));
   let lastVerb = -1;
   view.words.forEach((w, i) => {
     if (reporting().has(w.lower)) {
@@ -439,7 +485,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     // Mentions of one type in one sentence need distinct spans (the event id derives from it).
-    let span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    let span = d.gap ? { start: view.words[d.gap.first]!.start, end: clause.end } : typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
     if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
