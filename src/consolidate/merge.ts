@@ -15,7 +15,7 @@ export interface ArticleCluster {
 }
 
 /** A mention that names nothing of its own ("the talks", a bare "summit") refers back. */
-const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.indefinite && !m.actors.length && !m.time && !m.place);
+const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.indefinite && !m.actors.length && !m.countries.length && !m.time && !m.place);
 
 /**
  * Within an article, an undated mention joins only a cluster mentioned recently (characters

@@ -466,6 +466,11 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (partner) owned.set(d, { ...owned.get(partner)!, shared: true });
   }
 
+  // A time fronting the sentence ("In 2018, Kim deployed a charm offensive that saw him
+  // meeting Xi") dates every event of it that has no time of its own.
+  const fronted = doc.within('timex', sentence.start, sentence.end).find((x) => wordAt(view, x.start) <= 1 && !['DURATION', 'SET'].includes((x.attrs as { type?: string } | undefined)?.type ?? '') && view.words[wordBefore(view, x.end) + 1]?.lower === ',');
+  if (fronted) for (const d of events) if (!owned.has(d)) owned.set(d, { span: fronted, d: 0, shared: true });
+
   // A cue inside a time expression is not one ("in May").
   const timexSpans = doc.within('timex', sentence.start, sentence.end);
   const hits = cueHits(view).filter((h) => !timexSpans.some((x) => x.start <= h.start && h.end <= x.end));
