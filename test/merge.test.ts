@@ -215,3 +215,65 @@ test('minhash: a wire copy with a new byline is a near-duplicate; a different st
   assert.ok(similarity(s, signature(other)) < 0.2);
   assert.ok(bands(s).some((b) => bands(signature(copy)).includes(b)), 'the copy is found through a shared band');
 });
+
+test('scoring: windows a day apart are one event only at the same place with a shared participant', () => {
+  const UB = { name: 'Ulaanbaatar', id: 'geo:ub', country: 'MNG' };
+  const arrival = P({ actors: [{ name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar' }], place: UB, time: ['2011-06-20', '2011-06-20', '2011-06-20'] });
+  const talks = P({ trigger: 'talks', actors: [{ name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar' }, { name: 'Stephen Harper', id: 'stephen-harper' }], place: UB, time: ['2011-06-21', '2011-06-21', '2011-06-21'] });
+  assert.equal(decide(arrival, talks).veto, null);
+  // Elsewhere, or with nobody in common: two events.
+  assert.ok(decide(arrival, P({ actors: [{ name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar' }], time: ['2011-06-21', '2011-06-21', '2011-06-21'] })).veto);
+  assert.ok(decide(arrival, P({ actors: [{ name: 'Yoshihiko Noda', id: 'yoshihiko-noda' }], place: UB, time: ['2011-06-21', '2011-06-21', '2011-06-21'] })).veto);
+  // Adjacent months at one place: "the February summit", "the planned March summit".
+  const feb = P({ trigger: 'summit', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }], place: UB, time: ['2011-02', '2011-02-01', '2011-02-28', 'month'] });
+  assert.equal(decide(feb, P({ trigger: 'summit', status: 'planned', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }], place: UB, time: ['2011-03', '2011-03-01', '2011-03-31', 'month'] })).veto, null);
+  // Years are never near: 2010 and 2011 stay apart.
+  assert.ok(decide(P({ actors: ['Batbold'], place: UB, time: ['2010', '2010-01-01', '2010-12-31', 'year'] }), P({ actors: ['Batbold'], place: UB, time: ['2011', '2011-01-01', '2011-12-31', 'year'] })).veto);
+  // The merged window spans both days; the occurred report's day is the canonical time.
+  const both = mergeProfiles(P({ status: 'planned', trigger: 'summit', actors: ['Harper'], place: UB, time: ['2011-06-21', '2011-06-21', '2011-06-21'] }), arrival);
+  assert.deepEqual(both.window, { start: '2011-06-20', end: '2011-06-21' });
+  assert.equal(both.time?.value, '2011-06-20');
+});
+
+test('scoring: two known people of one country are not one actor; a shared name among many known others says little', () => {
+  const father = P({ actors: [{ name: 'Tsend Batbold', id: 'tsend-batbold', country: 'MNG' }], place: 'Moscow' });
+  const son = P({ actors: [{ name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar', country: 'MNG' }], place: 'Moscow' });
+  assert.ok(decide(father, son).score < 0, JSON.stringify(decide(father, son)));
+  const one = P({ trigger: 'meeting', mode: 'meet', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }] });
+  const many = P({ trigger: 'meeting', mode: 'meet', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }, { name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar' }, { name: 'Yoshihiko Noda', id: 'yoshihiko-noda' }] });
+  const two = P({ trigger: 'meeting', mode: 'meet', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }, { name: 'Batbold Sukhbaatar', id: 'batbold-sukhbaatar' }] });
+  assert.ok(decide(one, many).score < 0.55, JSON.stringify(decide(one, many)));
+  assert.ok(decide(one, two).score >= 0.55, JSON.stringify(decide(one, two)));
+});
+
+test('features: "early next month" and "later this year" cover part of their interval', () => {
+  const later = m({ time: ['2002', '2002-01-01', '2002-12-31', 'year'] });
+  assert.equal(later.time?.start, '2002-01-01');
+  const attrs = (mod: string) => ({ type: 'CONSULT', mode: 'visit', status: 'planned', statusBy: 'test', trigger: { start: 0, end: 5, text: 'visit', by: 't' }, actors: [], place: null, topics: [], attribution: null,
+    time: { type: 'DATE', value: '2002', timex3: '2002', anchor: 'dct', start: '2002-01-01', end: '2002-12-31', granularity: 'year', implied: [], text: 'x', startOffset: 0, endOffset: 1, mod } }) as unknown as EventAttrs;
+  assert.deepEqual([mentionFeatures('a', 'a', '2002-05-23', attrs('END')).time?.start, mentionFeatures('a', 'a', '2002-05-23', attrs('END')).time?.end], ['2002-07-02', '2002-12-31']);
+  assert.equal(mentionFeatures('a', 'a', '2002-05-23', attrs('START')).time?.end, '2002-07-02');
+  // A meeting on May 21 is not one planned for later in the year.
+  const may = profileOf(m({ trigger: 'met', mode: 'meet', actors: [{ name: 'Batbold', id: 'batbold' }], time: ['2002-05-21', '2002-05-21', '2002-05-21'] }));
+  assert.ok(decide(may, profileOf(mentionFeatures('a', 'a', '2002-05-23', { ...attrs('END'), actors: [{ name: 'Batbold', id: 'batbold', title: null, role: 'participant', start: 0, end: 1, by: 't' }] } as EventAttrs))).veto);
+});
+
+test('within an article: a negated report and an occurred one are two events; an indefinite mention does not refer back', () => {
+  const clusters = clusterArticle([
+    m({ at: 100, actors: ['Batbold'], status: 'negated', trigger: 'attend', reported: '2015-02-23' }),
+    m({ at: 400, actors: ['Batbold'], place: 'Moscow', trigger: 'traveled', reported: '2015-02-23' }),
+  ]);
+  assert.equal(clusters.length, 2);
+  const indefinite = clusterArticle([m({ at: 100, actors: ['Batbold'], trigger: 'summit', mode: 'meet' }), m({ at: 300, trigger: 'meeting', mode: 'meet', status: 'ongoing', before: 'preparations were under way for a ' })]);
+  assert.equal(indefinite.length, 2);
+  const definite = clusterArticle([m({ at: 100, actors: ['Batbold'], trigger: 'summit', mode: 'meet' }), m({ at: 300, trigger: 'meeting', mode: 'meet', before: 'officials prepared the ' })]);
+  assert.equal(definite.length, 1);
+});
+
+test('status: among reports of one date the most definite wins', () => {
+  const day = '2001-07-26';
+  assert.equal(consolidatedStatus([{ reported: day, status: 'hypothetical', article: 'a' }, { reported: day, status: 'cancelled', article: 'a' }, { reported: day, status: 'rumored', article: 'a' }]), 'cancelled');
+  assert.equal(consolidatedStatus([{ reported: day, status: 'uncertain', article: 'a' }, { reported: day, status: 'expected', article: 'a' }]), 'uncertain');
+  // A later report still wins over a more definite older one.
+  assert.equal(consolidatedStatus([{ reported: day, status: 'occurred', article: 'a' }, { reported: '2001-08-01', status: 'denied', article: 'b' }]), 'denied');
+});

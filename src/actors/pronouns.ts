@@ -43,7 +43,7 @@ function lastOf<T>(list: readonly T[], ok: (x: T) => boolean): T | undefined {
 
 /** Person spans for the pronouns of the text, given the stage's other actor spans (text order). */
 export function resolvePronouns(doc: Doc, actors: readonly Span[]): Span[] {
-  const people = actors.filter((a) => a.label === 'person');
+  const people = process.env.NO_PRONOUNS ? [] : actors.filter((a) => a.label === "person");
   if (!people.length) return [];
   const sentences = doc.layer('sentence');
   const { re, cases } = pronounForms();
@@ -103,6 +103,9 @@ export function resolvePronouns(doc: Doc, actors: readonly Span[]): Span[] {
     for (let back = 1; !ante && back <= WINDOW && s - back >= 0; back++) ante = bySentence.get(s - back)?.[0];
     if (!ante) continue;
     const attrs = ante.attrs as Record<string, unknown>;
+    // A name nothing vouches for (no KB entry, title or description: "Road Initiative" can
+    // be a misread organisation) holds its place but lends no link.
+    if (attrs.via === 'name') continue;
     const span: Span = { start, end, label: 'person', by: 'actors/pronoun', confidence: 0.5, attrs: { ...attrs, textTitle: undefined, via: `pronoun:${ante.start}` } };
     out.push(span);
     // A resolved pronoun is itself a candidate: "He met Putin, and his talks …" is still Kim.

@@ -60,6 +60,10 @@ export interface MentionFeatures {
   status: string;
   /** A definite or demonstrative description with nothing of its own ("the talks"). */
   anaphoric: boolean;
+  /** The status is the default of a bare noun or gerund (no cue, no date). */
+  defaultStatus?: boolean;
+  /** Introduced by "a"/"an": a new event, never an antecedent's continuation by default. */
+  indefinite?: boolean;
   /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
   sentence: number | null;
   /**
@@ -133,8 +137,28 @@ export function lemmaOf(word: string): string {
   return w;
 }
 
+/**
+ * The days a modified time covers: "early next month" (START) the first half of the month,
+ * "later this year" (END) the second half, "mid-May" (MID) the middle half.
+ */
+export function modWindow(start: string, end: string, mod: string | undefined): { start: string; end: string } {
+  if (mod !== 'START' && mod !== 'END' && mod !== 'MID') return { start, end };
+  const a = Date.parse(`${start}T00:00:00Z`);
+  const b = Date.parse(`${end}T00:00:00Z`);
+  const days = Math.round((b - a) / 86400000);
+  if (!(days >= 3)) return { start, end };
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const at = (f: number) => a + Math.round(days * f) * 86400000;
+  if (mod === 'START') return { start, end: day(at(0.5)) };
+  if (mod === 'END') return { start: day(at(0.5)), end };
+  return { start: day(at(0.25)), end: day(at(0.75)) };
+}
+
 /** Slots that give a mention its subject (knowledge/event-slots.tsv): its own agent, not an object. */
 const SUBJECT_SLOT = /slot:(?:subj|compound|by-agent)$/;
+
+/** An indefinite description ("a meeting", "an earlier summit") introduces an event; it does not refer back. */
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|his|her|their|such)\s+(?:\p{L}+\s+){0,2}$/iu;
 
@@ -201,7 +225,7 @@ export function mentionFeatures(
   const place = a.place ? placeKey(a.place as LoosePlace) : null;
   const t = a.time;
   const time: TimeKey | null =
-    t && t.start && t.end ? { start: t.start, end: t.end, granularity: t.granularity, value: t.value, text: t.text } : null;
+    t && t.start && t.end ? { ...modWindow(t.start, t.end, (t as { mod?: string }).mod), granularity: t.granularity, value: t.value, text: t.text } : null;
   const countries = [...new Set([...actors.map((x) => x.country).filter((c): c is string => !!c), ...placeCountries])];
   return {
     id,
@@ -217,7 +241,11 @@ export function mentionFeatures(
     time,
     reported,
     status: a.status,
+    // A bare noun with neither cue nor date ("a summit with Putin would be his chance") is
+    // "occurred" only by default: no evidence of when.
+    defaultStatus: /^status\/default-(?:noun|gerund)$/.test(a.statusBy ?? ''),
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
+    indefinite: INDEFINITE_BEFORE.test(sentenceBefore),
     sentence,
     subjects: (a.actors as (LooseActor & { by: string })[])
       .filter((x) => SUBJECT_SLOT.test(x.by))

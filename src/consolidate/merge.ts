@@ -1,6 +1,6 @@
 import type { MentionFeatures } from './features.js';
 import { mergeProfiles, profileOf, profileYears, type EventProfile } from './profile.js';
-import { coherent, decide, DEFAULT_WEIGHTS, THRESHOLDS, type Weights } from './score.js';
+import { coherent, decide, DEFAULT_WEIGHTS, placesCompatible, THRESHOLDS, type Weights } from './score.js';
 
 /**
  * The merge engine, free of storage: clusters an article's mentions, derives blocking keys,
@@ -15,7 +15,7 @@ export interface ArticleCluster {
 }
 
 /** A mention that names nothing of its own ("the talks", a bare "summit") refers back. */
-const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.actors.length && !m.time && !m.place);
+const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.indefinite && !m.actors.length && !m.countries.length && !m.time && !m.place);
 
 /**
  * Within an article, an undated mention joins only a cluster mentioned recently (characters
@@ -51,6 +51,15 @@ function names(p: EventProfile, subject: string): boolean {
   return false;
 }
 
+/** Statuses one article cannot give one event: it did not happen, and it happened. */
+const REFUTES: Record<string, string> = { negated: 'occurred', occurred: 'negated' };
+
+/** One article saying an event took place and that it did not speaks of two events ("X did not attend [in 2005]"; "X traveled to Moscow [in 2001]"). */
+function contradicts(c: ArticleCluster, m: MentionFeatures): boolean {
+  const other = REFUTES[m.status];
+  return !!other && c.mentions.some((x) => x.status === other);
+}
+
 /**
  * Within one article: a mention continuing a same-sentence mention joins it (`sameClause`);
  * otherwise it joins the best compatible earlier cluster (score at least the within-article
@@ -66,13 +75,15 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
     let nearest: ArticleCluster | null = null;
     for (const c of clusters) {
       const d = decide(c.profile, p, w);
-      if (d.veto) continue;
+      if (d.veto || contradicts(c, m)) continue;
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;
-      if (d.score >= threshold && (d.score > bestScore || (d.score === bestScore && c.last > best!.last))) {
+      // A mention naming no one, dated and placed like the cluster: "during a 2001 meeting in Moscow".
+      const score = !m.actors.length && m.time && m.place && d.reasons.some((r) => r.startsWith('time+')) && placesCompatible(c.profile.place, p.place)?.same ? Math.max(d.score, threshold) : d.score;
+      if (score >= threshold && (score > bestScore || (score === bestScore && c.last > best!.last))) {
         best = c;
-        bestScore = d.score;
+        bestScore = score;
       }
     }
     const target = sameClause(clusters, m, p, w) ?? best ?? (refersBack(m) ? nearest : null);

@@ -25,7 +25,8 @@ export interface EventProfile {
   actors: Record<string, ProfileActor>;
   countries: Record<string, number>;
   place: (PlaceKey & { mention: string }) | null;
-  time: (TimeKey & { mention: string }) | null;
+  /** `past`: the time comes from a report that the event occurred. */
+  time: (TimeKey & { mention: string; past?: boolean }) | null;
   /** Intersection of every mention's time interval: the days the event can be on. */
   window: { start: string; end: string } | null;
   /** From undated reports: an occurred report dated D means the event began by D, a plan dated D that it ends after D. */
@@ -43,6 +44,8 @@ export interface EventProfile {
 const PAST = new Set(['occurred', 'ongoing', 'negated', 'cancelled']);
 /** Statuses saying it was still ahead at the report date. */
 const AHEAD = new Set(['planned', 'expected', 'proposed', 'postponed']);
+/** Prospective statuses whose undated reports mean the coming months. */
+const NEAR_FUTURE = new Set(['planned', 'expected']);
 
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -70,10 +73,12 @@ export function profileOf(m: MentionFeatures): EventProfile {
     actors,
     countries,
     place: m.place ? { ...m.place, mention: m.id } : null,
-    time: m.time ? { ...m.time, mention: m.id } : null,
+    time: m.time ? { ...m.time, mention: m.id, ...(m.status === 'occurred' ? { past: true } : {}) } : null,
     window: m.time ? { start: m.time.start, end: m.time.end } : null,
     // Loose by design: reports date events approximately, and a plan may be announced days after it began.
-    notAfter: undated && PAST.has(m.status) ? addDays(m.reported!, 2) : null,
+    // An undated plan or expectation is about the months ahead ("Kim is expected to meet the
+    // governor"), not a meeting a year later.
+    notAfter: undated && PAST.has(m.status) && !m.defaultStatus ? addDays(m.reported!, 2) : undated && NEAR_FUTURE.has(m.status) ? addDays(m.reported!, 183) : null,
     notBefore: undated && AHEAD.has(m.status) ? addDays(m.reported!, -14) : null,
     firstReported: m.reported,
     lastReported: m.reported,
@@ -90,12 +95,17 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
   return out;
 }
 
-/** The more specific of two times: finer granularity, then the narrower interval; ties keep the older. */
-export function moreSpecificTime<T extends TimeKey>(a: T | null, b: T | null): T | null {
+/**
+ * The more specific of two times: finer granularity, then the one a report of the event having
+ * occurred gives (a plan's date may slip: "planned for March" and "February's summit"), then the
+ * narrower interval; ties keep the older.
+ */
+export function moreSpecificTime<T extends TimeKey & { past?: boolean }>(a: T | null, b: T | null): T | null {
   if (!a || !b) return a ?? b;
   const ra = GRANULARITY_RANK[a.granularity] ?? 9;
   const rb = GRANULARITY_RANK[b.granularity] ?? 9;
   if (rb !== ra) return rb < ra ? b : a;
+  if (!!a.past !== !!b.past) return b.past ? b : a;
   const span = (t: TimeKey) => Date.parse(t.end) - Date.parse(t.start);
   return span(b) < span(a) ? b : a;
 }
@@ -115,8 +125,8 @@ export function mergeProfiles(a: EventProfile, b: EventProfile): EventProfile {
     actors[k] = had ? { ...had, country: had.country ?? v.country, title: had.title ?? v.title, count: had.count + v.count } : { ...v };
   }
   let window = a.window && b.window ? { start: maxDay(a.window.start, b.window.start)!, end: minDay(a.window.end, b.window.end)! } : (a.window ?? b.window);
-  // Callers merge only compatible profiles; should two windows still miss each other, keep the first.
-  if (window && window.start > window.end) window = a.window;
+  // Windows that nearly touch (score.ts: NEAR_DAYS) span both: an arrival on the 24th, the summit on the 25th.
+  if (a.window && b.window && window && window.start > window.end) window = { start: minDay(a.window.start, b.window.start)!, end: maxDay(a.window.end, b.window.end)! };
   const out: EventProfile = {
     family: a.family,
     type: a.type,

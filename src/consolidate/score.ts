@@ -94,12 +94,46 @@ function actorOverlap(a: EventProfile, b: EventProfile): number {
   if (!A.length || !B.length) return -1;
   const [small, large] = A.length <= B.length ? [A, B] : [B, A];
   let sum = 0;
+  const used = new Set<string>();
   for (const x of small) {
     let best = 0;
-    for (const y of large) best = Math.max(best, actorMatch(x, y));
+    let by: string | null = null;
+    for (const y of large) {
+      const v = actorMatch(x, y);
+      if (v > best) [best, by] = [v, y.key];
+    }
     sum += best;
+    if (by) used.add(by);
   }
-  return sum / small.length;
+  // Several known people on the other side that this one does not name: a shared name says
+  // less ("Putin" matches a meeting of Paek, Ivanov and Putin only weakly).
+  const extra = large.filter((y) => !used.has(y.key) && knownPerson(y)).length;
+  return (sum / small.length) / (1 + Math.max(0, extra - 1));
+}
+
+/** A person the knowledge base knows (people's ids are lower-case slugs; groups carry a country code). */
+function knownPerson(x: ProfileActor): boolean {
+  return x.resolved && !!x.id && /^[a-z][a-z-]*$/.test(x.id) && x.country !== 'IGO';
+}
+
+/** Windows at most this many days apart may still be one event (with corroboration). */
+export const NEAR_DAYS = 3;
+
+/** Days between two windows; 0 when they overlap. */
+export function windowGap(a: { start: string; end: string }, b: { start: string; end: string }): number {
+  if (a.end >= b.start && b.end >= a.start) return 0;
+  // Only windows of a month or less are ever near: the years 2000 and 2001 are not.
+  if (days(a.start, a.end) > 31 || days(b.start, b.end) > 31) return Infinity;
+  const [x, y] = a.end < b.start ? [a.end, b.start] : [b.end, a.start];
+  return days(x, y);
+}
+
+const days = (x: string, y: string) => Math.round((Date.parse(`${y}T00:00:00Z`) - Date.parse(`${x}T00:00:00Z`)) / 86400000);
+
+/** Every actor is a person the knowledge base knows (ids of people are lower-case slugs; groups carry a country code, IGOs their own). */
+function onlyPeople(p: EventProfile): boolean {
+  const list = Object.values(p.actors);
+  return list.length > 0 && list.every(knownPerson);
 }
 
 function countryOverlap(a: EventProfile, b: EventProfile): number {
@@ -145,8 +179,12 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
   const out = (veto: string | null, score: number, overlap: number): Decision => ({ veto, score: Math.round(score * 1e6) / 1e6, actorOverlap: overlap, reasons });
   if (a.family !== b.family && a.family !== '*' && b.family !== '*') return out(`family ${a.family}/${b.family}`, 0, -1);
 
-  // Time: intervals must overlap; undated reports bound the event on one side.
-  if (a.window && b.window && (a.window.end < b.window.start || b.window.end < a.window.start)) return out('times do not overlap', 0, -1);
+  // Time: intervals must overlap, or nearly touch (a report a day off, a stay of several days:
+  // "arrived on April 24", "the summit on Thursday"; "the February summit", "the March summit"),
+  // and then only at the same place with a shared participant (checked below): meetings with
+  // two ministers on consecutive days stay two events.
+  const gap = a.window && b.window ? windowGap(a.window, b.window) : 0;
+  if (gap > NEAR_DAYS) return out('times do not overlap', 0, -1);
   for (const [x, y] of [
     [a, b],
     [b, a],
@@ -158,8 +196,11 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
   const places = placesCompatible(a.place, b.place);
   if (places && !places.ok) return out(`places ${a.place!.name}/${b.place!.name}`, 0, -1);
 
+  const overlap = actorOverlap(a, b);
+  if (gap > 0 && !(places?.same && overlap > 0)) return out('times do not overlap', 0, -1);
+
   let score = 0;
-  if (a.time && b.time) {
+  if (a.time && b.time && gap === 0) {
     const finer = Math.max(GRANULARITY_RANK[a.time.granularity] ?? 9, GRANULARITY_RANK[b.time.granularity] ?? 9);
     const add = finer <= GRANULARITY_RANK.week! ? w.timeDay : finer <= GRANULARITY_RANK.month! ? w.timeMonth : w.timeCoarse;
     score += add;
@@ -169,12 +210,13 @@ export function decide(a: EventProfile, b: EventProfile, w: Weights = DEFAULT_WE
     score += w.place;
     reasons.push(`place+${w.place}`);
   }
-  const overlap = actorOverlap(a, b);
   if (overlap > 0) {
     score += w.actors * overlap;
     reasons.push(`actors+${(w.actors * overlap).toFixed(2)}`);
   } else if (overlap === 0) {
-    const c = countryOverlap(a, b);
+    // Two sets of known people, none shared: other people, whatever their countries
+    // ("Kim Il Sung" is not "Kim Jong Il").
+    const c = onlyPeople(a) && onlyPeople(b) ? 0 : countryOverlap(a, b);
     if (c > 0) {
       score += w.countries * c;
       reasons.push(`countries+${(w.countries * c).toFixed(2)}`);

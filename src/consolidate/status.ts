@@ -21,11 +21,22 @@ export function sortHistory(history: HistoryEntry[]): HistoryEntry[] {
  */
 export function consolidatedStatus(history: HistoryEntry[]): string {
   const sorted = sortHistory(history);
-  const latest = sorted[sorted.length - 1];
-  if (!latest) throw new Error('an event needs at least one report');
+  const last = sorted[sorted.length - 1];
+  if (!last) throw new Error('an event needs at least one report');
+  // Reports of the same date: the most definite one ("called off" over a bare mention of the
+  // trip; "confirmed" over "had no information"; "unclear whether it took place" over "was to
+  // meet"; a plan over a rumour).
+  const latest = sorted.filter((h) => h.reported === last.reported).reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a));
   if (PROSPECTIVE.has(latest.status) && sorted.some((h) => h.status === 'occurred')) return 'occurred';
   return latest.status;
 }
+
+/** Precedence among reports of one date, most definite first. */
+const PRECEDENCE = ['cancelled', 'postponed', 'occurred', 'negated', 'denied', 'ongoing', 'uncertain', 'planned', 'expected', 'proposed', 'rumored', 'hypothetical'];
+const rank = (status: string) => {
+  const i = PRECEDENCE.indexOf(status);
+  return i < 0 ? PRECEDENCE.length : i;
+};
 
 /** Statuses that say the event did not take place. */
 const REFUTING = new Set(['denied', 'negated']);

@@ -1,5 +1,5 @@
 import type { Doc, Span } from '../doc/doc.js';
-import { loadTable } from '../util/knowledge.js';
+import { loadList, loadTable } from '../util/knowledge.js';
 
 /**
  * Where the event stage gets its argument candidates: every lookup of who and where goes
@@ -300,8 +300,36 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
   return out.sort((a, b) => a.start - b.start);
 }
 
+let relations: RegExp | null = null;
+
+/**
+ * A possessor of a relation noun names someone else ("Kim's father, Kim Il Sung"): it is no
+ * argument (knowledge/event-relations.txt).
+ */
+function possessorOfRelation(doc: Doc, c: Candidate): boolean {
+  relations ??= new RegExp(`^\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${loadList('event-relations.txt').join('|')})\\b`, 'iu');
+  const after = doc.text.slice(c.end, c.end + 40);
+  const own = /['’]s?$/u.test(doc.text.slice(c.start, c.end));
+  const m = own ? after : /^['’]s?/u.exec(after) ? after.replace(/^['’]s?/u, '') : null;
+  return m !== null && relations.test(m);
+}
+
+let nameHeads: Set<string> | null = null;
+
+/** An unknown name modifying a noun ("the Belt and Road Initiative forum"): no participant (knowledge/event-name-heads.txt). */
+function modifiesName(doc: Doc, c: Candidate): boolean {
+  if (c.by !== 'actors/name' && !c.by.startsWith('names/')) return false;
+  nameHeads ??= new Set(loadList('event-name-heads.txt'));
+  const next = /^\s+([a-z]+)/.exec(doc.text.slice(c.end, c.end + 30));
+  return !!next && nameHeads.has(next[1]!);
+}
+
 /** Every actor and place candidate of a sentence, in text order. */
 export function argumentCandidates(doc: Doc, sentence: Span): Candidate[] {
-  if (doc.has('actor') || doc.has('place')) return merged(doc, sentence);
-  return withGroups(doc, sentence, fromFallback(doc, sentence));
+  const all = doc.has('actor') || doc.has('place') ? merged(doc, sentence) : withGroups(doc, sentence, fromFallback(doc, sentence));
+  const out = all.filter((c) => !(c.actor && !c.place && (possessorOfRelation(doc, c) || modifiesName(doc, c))));
+  // A nationality adjective stands for its state ("Russian-Iraqi talks", "Russian and North
+  // Korean sources"): the state's code as its id, so it counts as a country, not a named participant.
+  for (const c of out) if (c.by === 'events/fallback-demonym' && !c.id && c.country && /^[A-Z]{3}$/.test(c.country) && c.country !== 'IGO' && c.country !== 'NGO') c.id = c.country;
+  return out;
 }

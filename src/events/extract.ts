@@ -24,6 +24,8 @@ interface Trigger {
   last: number;
   form: Form;
   passive: boolean;
+  /** A reduced relative ("the forum hosted by Xi"): the noun before it is its subject, no name farther left. */
+  reduced?: boolean;
 }
 
 interface Filled {
@@ -37,6 +39,8 @@ interface Draft {
   fills: Filled[];
   merged: Trigger[];
   dropped: boolean;
+  /** A gapped repeat of `t` ("…, and a day later with Klebanov"): where its verb is missing. */
+  gap?: { first: number; last: number };
 }
 
 let reportingVerbs: Set<string> | null = null;
@@ -73,7 +77,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const same = matches.filter((e) => e.words.length === longest);
     const prev = words[i - 1]?.lower ?? '';
     const prevText = i > 0 ? doc.text.slice(words[i - 1]!.start, words[i - 1]!.end) : '';
-    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || /^\p{Lu}/u.test(prevText) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed)$/.test(prev) && !BE.has(prev);
+    const nominalContext = DETERMINERS.has(prev) || /['’]s?$/u.test(prevText) || (/^\p{Lu}/u.test(prevText) && !PREPOSITIONS.has(prev)) || /^\d/.test(prev) || /(?:al|ic|ive|ary|ed|ing)$/.test(prev) && !BE.has(prev);
     const nouns = same.filter((e) => e.form === 'noun');
     const verbs = same.filter((e) => e.form !== 'noun');
     const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
@@ -81,7 +85,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const last = i + chosen.words.length - 1;
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
-    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to';
+    // Passive after "be", or a reduced relative with its agent: "the forum hosted by Xi".
+    const reducedPassive = k === i - 1 && words[last + 1]?.lower === 'by' && /^[a-z]+$/.test(prev) && !BE.has(prev) && !NOT_NOUNS.has(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev);
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to';
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
     const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
@@ -94,7 +100,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
       i = last;
       continue;
     }
-    out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive });
+    out.push({ entry: chosen, frame: chosen.frame, first: i, last, form: passive ? 'participle' : chosen.form, passive, reduced: passive && reducedPassive && !BE.has(words[k]!.lower) });
     i = last;
   }
   return out;
@@ -110,6 +116,10 @@ interface Placed {
 
 // Before a number these are approximations, not prepositions: "about 200 supporters".
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
+/** Relative pronouns: a place before one is not where the later event happens ("favor in Beijing, which sponsored the talks"). */
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+/** Prepositions that also open a clause: "after Putin visited Pyongyang". */
+const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
 
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
@@ -132,7 +142,26 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
         prep = w;
         break;
       }
+      if (w === ',' && /^\s*,/.test(doc.text.slice(c.end, c.end + 2))) {
+        // An apposition: "with his opposite number, Foreign Minister Igor Ivanov," takes the
+        // preposition of the phrase it renames.
+        for (let k = i - 1, m = 0; k >= 0 && m < 5; k--, m++) {
+          const x = view.words[k]!.lower;
+          if (PREPOSITIONS.has(x)) {
+            if (m > 0) prep = x;
+            break;
+          }
+          if (!/^[a-z-]+$/.test(x) || BE.has(x) || x === 'and' || isTrigger(k)) break;
+        }
+        break;
+      }
       if (isTrigger(i) || w === ',' || w === 'and' || BE.has(w) || /^[.;:!?()"“”]$/.test(w)) break;
+    }
+    // "after Putin first visited": a conjunction opening a clause whose subject this is.
+    if (prep && CONJUNCTIONS.has(prep)) {
+      let k = last + 1;
+      while (k < view.words.length && ADVERBS.has(view.words[k]!.lower)) k++;
+      if (triggers.some((t) => t.first === k && t.form !== 'noun')) prep = null;
     }
     const after = doc.text.slice(c.end, c.end + 2);
     return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
@@ -189,16 +218,21 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       }
       if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
     }
+    // A pseudo-cleft object: "made what looked at the time to be a groundbreaking visit",
+    // "paid what was called a historic visit".
+    for (let i = t.first - 1; !lightVerb && i > 0 && t.first - i <= 12; i--) {
+      if (view.words[i]!.lower === 'what' && lightVerbSet().has(view.words[i - 1]!.lower) && view.words.slice(i + 1, t.first).every((w) => /^[a-z-]+$/.test(w.lower))) lightVerb = true;
+    }
   }
-  if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
-    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
+  if (lightVerb && !t.reduced && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
+    // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
+    const ownSubject = (p: Placed) => view.words.slice(p.last + 1, t.first).some((w, k, ws) => reporting().has(w.lower) && ['the', 'this', 'these', 'those', 'both'].includes(ws[k + 1]?.lower ?? ''));
+    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2) && !ownSubject(p));
     if (subject) {
       add(subject, subjSlot);
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
     }
   }
-  // Left-hand place: "In Moscow, Kim met Putin".
-  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
   const nextTrigger = triggers.find((o) => o.first > t.last);
@@ -211,12 +245,18 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     if (!nominal && !p.prep && gap.length <= 3 && gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k))) slot = t.passive ? null : 'obj';
     else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
     else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(view.words[p.first - 2]?.lower ?? '')) slot = lastSlot;
+    // "of" names an agent only after a noun ("the visit of the minister"): after a verb it
+    // belongs to some other noun ("come to Russia with the warm heart of the people").
+    else if (p.prep === 'of' && !nominal) continue;
     else if (p.prep) slot = `prep:${p.prep}`;
     if (!slot) continue;
     add(p, slot);
     lastSlot = slot;
     for (const q of coordinated(doc, placed, p, 1, triggers)) add(q, slot);
   }
+  // Left-hand place: "In Moscow, Kim met Putin"; one after the trigger comes first ("the
+  // calculation in Pyongyang changed after the summit in Hanoi").
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && t.first - p.last <= 10 && !view.words.slice(p.last + 1, t.first).some((w) => RELATIVE.has(w.lower)) && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   return fills;
 }
 
@@ -253,6 +293,20 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: Men
 
 function gapWords(view: SentenceView, a: number, b: number) {
   return view.words.slice(a + 1, b);
+}
+
+/** Prepositions that tie a nominal trigger to another event: "arrived for talks", "met during the visit". */
+const LINKING = new Set(['for', 'during', 'at']);
+
+/** A nominal trigger introduced by a linking preposition over at most three modifiers ("for two days of talks"). */
+function linked(view: SentenceView, t: Trigger): boolean {
+  if (t.form !== 'noun') return false;
+  for (let i = t.first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const w = view.words[i]!.lower;
+    if (LINKING.has(w)) return true;
+    if (!/^[\p{L}\d-]+$/u.test(w) || (PREPOSITIONS.has(w) && w !== 'of') || BE.has(w)) return false;
+  }
+  return false;
 }
 
 /** Folds triggers that describe one event: objects, complements, and same-type repeats. */
@@ -299,9 +353,47 @@ function fold(view: SentenceView, drafts: Draft[]): void {
         absorb(a, b);
         continue;
       }
+      // A journey's purpose is the same encounter: "traveled to Moscow to meet Putin".
+      if (a.t.frame.type === b.t.frame.type && a.t.frame.mode === 'visit' && a.t.form !== 'noun' && b.t.form !== 'noun' && view.words[b.t.first - 1]?.lower === 'to') {
+        absorb(a, b);
+        continue;
+      }
       // The same kind of event told twice in a clause is one event when one of them is a
       // noun ("arrived for talks"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun')) absorb(a, b);
+      // The noun must be linked to the other trigger ("for talks", "during the visit") or follow
+      // it closely: "the arrival ... after last week's summit" and "a visit ... the journey
+      // last summer" are two events.
+      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun') && (gap.length <= 2 || linked(view, b.t) || (a.t.form === 'noun' && linked(view, a.t)))) absorb(a, b);
+    }
+  }
+}
+
+/**
+ * Gapping: "met on May 21 with Ivanov, and a day later with Klebanov" tells a second meeting
+ * with the verb left out: ", and" + a time + "with" + a name. It becomes a draft of its own
+ * (same trigger and subject, that partner, anchored where the verb is missing, so the time
+ * there is its own).
+ */
+function gapped(doc: Doc, view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const timexes = doc.within('timex', view.start, view.end);
+  for (const d of [...drafts]) {
+    if (d.dropped || d.t.form === 'noun' || d.t.frame.frame !== 'reciprocal') continue;
+    const clause = view.words[d.t.first]!.clause;
+    for (let a = d.t.last + 2; a < view.words.length - 2; a++) {
+      if (view.words[a]!.clause !== clause) break;
+      if (view.words[a]!.lower !== 'and') continue;
+      // A time right after "and", then "with".
+      const x = timexes.find((tx) => tx.start === view.words[a + 1]!.start || tx.start === view.words[a + 2]?.start);
+      if (!x) continue;
+      const w = wordAt(view, x.end);
+      if (view.words[w]?.lower !== 'with') continue;
+      const partner = placed.find((p) => p.first > w && p.first - w <= 4 && p.prep === 'with' && p.c.actor);
+      if (!partner) break;
+      const moved = new Set([partner.c, ...coordinated(doc, placed, partner, 1).map((q) => q.c)]);
+      d.fills = d.fills.filter((f) => !moved.has(f.c));
+      const fills: Filled[] = [...d.fills.filter((f) => f.slot === 'subj' || f.slot === 'compound'), ...[...moved].map((c) => ({ c, slot: 'prep:with' }))];
+      drafts.push({ t: { ...d.t }, mode: d.mode, fills, merged: [], dropped: false, gap: { first: a, last: w } });
+      break;
     }
   }
 }
@@ -326,12 +418,13 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
     if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
   }
+  gapped(doc, view, placed, drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
   // Times: each time expression belongs to its nearest anchor, an event trigger or a
   // reporting verb ("told reporters yesterday"), preferring one in the same clause.
-  const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => [d.t, ...d.merged].map((t) => ({ first: t.first, last: t.last, event: d })));
+  const anchors: { first: number; last: number; event: Draft | null }[] = events.flatMap((d) => (d.gap ? [d.gap] : [d.t, ...d.merged]).map((t) => ({ first: t.first, last: t.last, event: d })));
   let lastVerb = -1;
   view.words.forEach((w, i) => {
     if (reporting().has(w.lower)) {
@@ -348,6 +441,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     while (last > first && !/\w/.test(view.words[last]!.lower)) last--;
     let best: { a: (typeof anchors)[number]; d: number } | null = null;
     for (const a of anchors) {
+      // A time inside an aside dates only what the aside tells ("will, like his father in the 1970s, travel").
+      if (view.words[first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
       // A time usually follows its event ("visited Beijing in May, will travel ..."): one
       // standing before an anchor counts as a little farther.
       let d = first > a.last ? first - a.last : a.first - last + 1.5;
@@ -364,9 +459,17 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   // and signed a treaty".
   for (const d of events) {
     if (owned.has(d)) continue;
-    const partner = events.find((o) => o !== d && owned.has(o) && /\band\b/.test(doc.text.slice(view.words[Math.min(o.t.last, d.t.last)]!.end, view.words[Math.max(o.t.first, d.t.first)]!.start)));
+    // Only a partner next to it in the same clause: "a visit, then the journey last summer and
+    // the visit the year before" does not lend the first visit a date.
+    const between = (o: Draft) => events.some((x) => x !== o && x !== d && x.t.first > Math.min(o.t.last, d.t.last) && x.t.first < Math.max(o.t.first, d.t.first));
+    const partner = events.find((o) => o !== d && owned.has(o) && view.words[o.t.first]!.clause === view.words[d.t.first]!.clause && !between(o) && /\band\b/.test(doc.text.slice(view.words[Math.min(o.t.last, d.t.last)]!.end, view.words[Math.max(o.t.first, d.t.first)]!.start)));
     if (partner) owned.set(d, Object.assign({}, owned.get(partner)!, { shared: true }));
   }
+
+  // A time fronting the sentence ("In 2018, Kim deployed a charm offensive that saw him
+  // meeting Xi") dates every event of it that has no time of its own.
+  const fronted = doc.within('timex', sentence.start, sentence.end).find((x) => wordAt(view, x.start) <= 1 && !['DURATION', 'SET'].includes((x.attrs as { type?: string } | undefined)?.type ?? '') && view.words[wordBefore(view, x.end) + 1]?.lower === ',');
+  if (fronted) for (const d of events) if (!owned.has(d)) owned.set(d, { span: fronted, d: 0, shared: true });
 
   // A cue inside a time expression is not one ("in May").
   const timexSpans = doc.within('timex', sentence.start, sentence.end);
@@ -388,7 +491,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     // Mentions of one type in one sentence need distinct spans (the event id derives from it).
-    let span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    let span = d.gap ? { start: view.words[d.gap.first]!.start, end: clause.end } : typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
     if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);

@@ -11,6 +11,8 @@ export interface Word {
   end: number;
   lower: string;
   clause: number;
+  /** 0, or the number of the aside holding the word: "(…)", "– … –", ", like … ,". */
+  aside: number;
 }
 
 export interface SentenceView {
@@ -38,15 +40,66 @@ function lowerText(doc: Doc): string {
 
 export function viewOf(doc: Doc, sentence: { start: number; end: number }, tokens?: Span[]): SentenceView {
   const toks = tokens ?? doc.within('token', sentence.start, sentence.end);
-  let clause = 0;
   const words: Word[] = [];
   const low = lowerText(doc);
-  for (const t of toks) {
-    const lower = low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase();
-    if (CLAUSE_BREAK.has(lower) && words.length) clause++;
-    words.push({ start: t.start, end: t.end, lower, clause });
+  for (const t of toks) words.push({ start: t.start, end: t.end, lower: low ? low.slice(t.start, t.end) : doc.slice(t).toLowerCase(), clause: 0, aside: 0 });
+  const bounds = markAsides(words);
+  // Clauses: a break word starts the next one; an aside is a clause of its own, after which the
+  // interrupted clause goes on; a lone dash breaks like a colon.
+  let clause = 0;
+  let asideClause = 1000;
+  let open = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.aside) {
+      if (w.aside !== open) {
+        open = w.aside;
+        asideClause++;
+      }
+      w.clause = asideClause;
+      continue;
+    }
+    if (i > 0 && !bounds.has(i) && (CLAUSE_BREAK.has(w.lower) || DASHES.has(w.lower))) clause++;
+    w.clause = clause;
   }
   return { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end), words };
+}
+
+const DASHES = new Set(['–', '—', '--']);
+/** Words opening a comparison set off by commas: ", like his father in the 1970s,". */
+const COMPARISON = new Set(['like', 'unlike']);
+
+/**
+ * Asides: a parenthesis, a pair of dashes, a comparison between commas. Each word inside gets the
+ * aside's number; returns the indexes of the words that open and close them.
+ */
+function markAsides(words: Word[]): Set<number> {
+  const bounds = new Set<number>();
+  let next = 1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.lower;
+    let close = -1;
+    if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 40);
+    else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
+    else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
+    if (close < 0) continue;
+    const id = next++;
+    for (let k = i + 1; k < close; k++) words[k]!.aside = id;
+    bounds.add(i).add(close);
+    i = close;
+  }
+  return bounds;
+}
+
+/** The index of the word closing an aside opened before `from`, or -1 (none, or a sentence break first). */
+function findClose(words: Word[], from: number, closes: (w: string) => boolean, within: number): number {
+  for (let k = from; k < words.length && k - from <= within; k++) {
+    const w = words[k]!.lower;
+    if (closes(w)) return k > from ? k : -1;
+    // A parenthesis may hold a list ("(BBC, July 25; Reuters, July 24)"); other asides end at ";".
+    if ((w === ';' && !closes(')')) || w === '(' || (w === ')' && !closes(')'))) return -1;
+  }
+  return -1;
 }
 
 /** The index of the first word starting at or after `offset`. */

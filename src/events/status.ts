@@ -35,6 +35,7 @@ export interface StatusResult {
 }
 
 const SCOPES = new Set(['left', 'right', 'clause', 'sentence']);
+const PROSPECTIVE = new Set(['planned', 'expected']);
 
 let cueList: Cue[] | null = null;
 let barrierRe: RegExp | null = null;
@@ -103,6 +104,8 @@ export interface TriggerPlace {
 /** Whether a barrier word ("who", "because", …) stands strictly between words a and b. */
 function barred(view: SentenceView, a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) {
+    // Asides ("will, like his father, travel") neither bar nor count.
+    if (view.words[i]!.aside) continue;
     const w = view.words[i]!.lower;
     if (!barrierRe!.test(w)) continue;
     // The comma of a number ("10,000") is no clause break.
@@ -112,6 +115,13 @@ function barred(view: SentenceView, a: number, b: number): boolean {
   return false;
 }
 
+/** Words of asides ("will, like his father, travel") between two word indexes: they do not count as distance. */
+function asideWords(view: SentenceView, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (view.words[i]!.aside) n++;
+  return n;
+}
+
 /** How far a cue is from the trigger in words, or null when its scope does not reach it. */
 function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   if (h.last >= t.first && h.first <= t.last) return null; // the cue is the trigger itself
@@ -119,12 +129,12 @@ function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   const clause = view.words[t.first]!.clause;
   switch (h.cue.scope) {
     case 'left': {
-      const gap = t.first - h.last - 1;
+      const gap = t.first - h.last - 1 - asideWords(view, h.last + 1, t.first);
       if (gap < 0 || gap > h.cue.reach || view.words[h.last]!.clause !== clause) return null;
       return h.cue.cross || !barred(view, h.last, t.first) ? gap : null;
     }
     case 'right': {
-      const gap = h.first - t.last - 1;
+      const gap = h.first - t.last - 1 - asideWords(view, t.last + 1, h.first);
       if (gap < 0 || gap > h.cue.reach || view.words[h.first]!.clause !== clause) return null;
       return h.cue.cross || !barred(view, t.last, h.first) ? gap : null;
     }
@@ -140,6 +150,9 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
   for (const h of hits) {
     const d = reach(view, h, t);
     if (d === null) continue;
+    // A modal on a verb farther off does not make a noun dated in the past prospective:
+    // "that visit would follow up Kim's journey last summer".
+    if (timing === 'past' && t.form === 'noun' && d >= 2 && PROSPECTIVE.has(h.cue.status)) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
   // "is meeting Putin next week": a progressive with a date ahead is a plan, not under way.
