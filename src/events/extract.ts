@@ -3,7 +3,7 @@ import type { TimexAttrs } from '../stages/timex.js';
 import { loadTable } from '../util/knowledge.js';
 import { argumentCandidates, type Candidate } from './arguments.js';
 import { attributionOf } from './attribution.js';
-import { frameSlots, lightVerbSet, triggerIndex, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
+import { frameSlots, lightVerbSet, triggerIndex, typeClass, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
 import { BE, DETERMINERS, PREPOSITIONS, clauseSpan, viewOf, wordAt, wordBefore, type SentenceView } from './sentence.js';
 import { cueHits, statusOf } from './status.js';
 import { topicsIn, topicsWithin } from './topics.js';
@@ -33,6 +33,12 @@ interface Filled {
 
 interface Draft {
   t: Trigger;
+  /** The argument frame when a rule re-typed the event (an accusation read off a report). */
+  frameName?: string;
+  /** The status when a rule decided it (an announced intention is itself an event). */
+  status?: { status: string; by: string };
+  /** The frame's type unless a rule re-typed the event ("said it would attack": THREATEN). */
+  type: string;
   mode: string | null;
   fills: Filled[];
   merged: Trigger[];
@@ -77,7 +83,10 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const nouns = same.filter((e) => e.form === 'noun');
     const verbs = same.filter((e) => e.form !== 'noun');
     const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
-    const chosen = (nouns.length && (nominalContext && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
+    // Right after a verbal trigger a word that can be a noun is its object ("provide support").
+    const prior = out[out.length - 1];
+    const afterVerb = !!prior && prior.last === i - 1 && prior.form !== 'noun' && !/ to$/.test(prior.entry.words.join(' '));
+    const chosen = (nouns.length && ((nominalContext || afterVerb) && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
     const last = i + chosen.words.length - 1;
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
@@ -157,7 +166,20 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
   return out;
 }
 
-function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[]): Filled[] {
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
+const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+
+/**
+ * The relative pronoun that opens the trigger's clause ("the group that has seized"), or -1:
+ * then the clause's subject is the pronoun's antecedent, not the nearest name to the left.
+ */
+function relativeBefore(view: SentenceView, first: number): number {
+  let i = first - 1;
+  while (i >= 0 && (AUXILIARIES.has(view.words[i]!.lower) || ADVERBS.has(view.words[i]!.lower))) i--;
+  return i >= 0 && RELATIVES.has(view.words[i]!.lower) ? i : -1;
+}
+
+function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[], timeWords: Set<number>): Filled[] {
   const fills: Filled[] = [];
   const clause = view.words[t.first]!.clause;
   const inClause = (p: Placed) => view.words[p.first]!.clause === clause;
@@ -169,7 +191,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   const before = placed.filter((p) => p.last < t.first && inClause(p)).reverse();
   // A possessive or a compound right before a nominal trigger: "Paek's visit", "the Kim-Putin summit".
   if (nominal) {
-    const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower)));
+    const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower) && !RELATIVES.has(w.lower) && !reporting().has(w.lower) && !lightVerbSet().has(w.lower)));
     for (const p of near) {
       add(p, p.possessive ? 'subj' : 'compound');
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
@@ -191,7 +213,24 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     }
   }
   if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
-    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
+    const rel = nominal ? -1 : relativeBefore(view, t.first);
+    let subject = rel >= 0
+      ? before.find((p) => p.last === rel - 1 || (p.last === rel - 2 && view.words[rel - 1]!.lower === ','))
+      : before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
+    // A possessive heading the subject: "Iraq's national security adviser met ...", "Sudan's
+    // government on Sunday lifted ..." (lower-case words and times up to the verb).
+    if (!subject && rel < 0 && !nominal) {
+      subject = before.find((p) => {
+        if (!p.possessive || p.prep) return false;
+        let n = 0;
+        for (let i = p.last + 1; i < t.first; i++) {
+          const w = view.words[i]!.lower;
+          if (timeWords.has(i) || (w === 'on' && timeWords.has(i + 1))) continue;
+          if (!/^[a-z][a-z-]*$/.test(w) || BE.has(w) || PREPOSITIONS.has(w) || RELATIVES.has(w) || w === 'and' || ++n > 5) return false;
+        }
+        return n > 0;
+      });
+    }
     if (subject) {
       add(subject, subjSlot);
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
@@ -221,8 +260,8 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
 }
 
 /** Turns filled slots into actors and a place through the frame's roles. */
-function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: MentionActor[]; place: MentionPlace | null } {
-  const slots = frameSlots(frame.frame);
+function rolesOf(frame: Frame, fills: Filled[], passive: boolean, frameName = frame.frame): { actors: MentionActor[]; place: MentionPlace | null } {
+  const slots = frameSlots(frameName);
   const actors: MentionActor[] = [];
   let place: MentionPlace | null = null;
   const addActor = (c: Candidate, role: Role, slot: string) => {
@@ -264,10 +303,31 @@ function fold(view: SentenceView, drafts: Draft[]): void {
   };
   // What a governing verb absorbs is its content: the embedded subject is the one it targets
   // ("alleged that France helped ...": France is the target of the accusation).
+  // Its own objects count only when the governing verb has none ("threatened to attack
+  // Iran": Iran; "urged Tokyo to help Iran": Tokyo).
   const absorbGoverned = (into: Draft, from: Draft) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
-    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f);
+    const hasObject = into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with)$/.test(f.slot));
+    for (const f of from.fills) {
+      if (into.fills.some((g) => g.c === f.c)) continue;
+      if (f.slot === 'subj' || f.slot === 'compound') into.fills.push({ c: f.c, slot: 'obj' });
+      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(f);
+    }
+  };
+  // An intention's complement decides what it is (knowledge/event-type-classes.tsv): a
+  // cooperative act stays an agreement ("wants to help"), a material conflict is a threat
+  // where the frame says so ("vowed to fight"), a verbal conflict keeps its own type
+  // ("want to inspect": an investigation, planned).
+  const govern = (a: Draft, b: Draft): boolean => {
+    if (a.t.frame.type !== 'AGREE') return false;
+    const cls = typeClass(b.type)?.cls;
+    if (cls === 'verbal-conflict') {
+      absorb(b, a);
+      return true;
+    }
+    if (cls === 'material-conflict' && a.t.frame.hostile) a.type = a.t.frame.hostile;
+    return false;
   };
   for (let i = 0; i < drafts.length; i++) {
     const a = drafts[i]!;
@@ -278,6 +338,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // A demand, rejection, threat or accusation governs what follows it in the sentence:
       // "accused France of helping to plan the killings" is one accusation.
       if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
+        if (govern(a, b)) break;
         absorbGoverned(a, b);
         continue;
       }
@@ -300,9 +361,120 @@ function fold(view: SentenceView, drafts: Draft[]): void {
         continue;
       }
       // The same kind of event told twice in a clause is one event when one of them is a
-      // noun ("arrived for talks"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun')) absorb(a, b);
+      // noun ("arrived for talks"), or the second is its purpose ("met Assad to discuss",
+      // "will send a team to help"); two verbs are two events ("visited Beijing, will travel to Moscow").
+      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun' || (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to'))) absorb(a, b);
     }
+  }
+}
+
+/** Whether a nominal trigger sits in an "of" phrase ("the start of a regional trip"). */
+function ofPhrase(view: SentenceView, first: number): boolean {
+  for (let i = first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const w = view.words[i]!.lower;
+    if (w === 'of') return true;
+    if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w) || lightVerbSet().has(w)) return false;
+  }
+  return false;
+}
+
+const ACCUSATION_LEMMAS = new Set(['accuse', 'allege', 'condemn']);
+
+/**
+ * Condemning or rejecting an accusation is a denial, a statement and no event (CAMEO 016):
+ * "France condemned the allegations by Rwanda that ...", "accused Rwanda of making false
+ * accusations by alleging ...". The accusations inside the denial go with it.
+ */
+function denials(view: SentenceView, triggers: Trigger[], drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.dropped || d.t.form === 'noun' || (d.type !== 'ACCUSE' && d.type !== 'REJECT')) continue;
+    const clause = view.words[d.t.first]!.clause;
+    const denied = triggers.some((t) => t.first > d.t.last && t.form === 'noun' && ACCUSATION_LEMMAS.has(t.frame.lemma) && view.words[t.first]!.clause === clause && t.first - d.t.last <= 8);
+    if (!denied) continue;
+    d.dropped = true;
+    for (const o of drafts) if (o.type === 'ACCUSE' && o.t.first > d.t.last && view.words[o.t.first]!.clause === clause) o.dropped = true;
+  }
+}
+
+/** The first reporting verb of a sentence and the state that speaks there ("Israel said ..."). */
+function speaker(view: SentenceView, placed: Placed[], triggers: { first: number; last: number }[]): { r: number; who: Placed | null } | null {
+  const r = view.words.findIndex((w) => reporting().has(w.lower));
+  if (r < 0) return null;
+  const who = placed.filter((p) => p.last < r && !p.prep && r - p.last <= 8).pop() ?? null;
+  if (who && triggers.some((t) => t.first > who.last && t.last < r)) return { r, who: null };
+  return { r, who };
+}
+
+/**
+ * A state that reports an attack on it or on others accuses the attacker (CAMEO 112; the
+ * PETRARCH convention): "Israel said a mortar bomb was fired at it from Gaza", "the US
+ * claimed that ISIL had attacked Iraq". A report of one's own attack is not an accusation
+ * ("the US said it had attacked ..."), and neither is a trailing attribution ("..., police said").
+ */
+function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped);
+  const sp = speaker(view, placed, live.map((d) => d.t));
+  if (!sp?.who?.c.state || !sp.who.c.country) return;
+  const said = sp.who.c.country;
+  const attacks = live.filter((d) => d.type === 'ASSAULT' && d.t.first > sp.r);
+  if (!attacks.length) return;
+  const roles = attacks.map((d) => rolesOf(d.t.frame, d.fills, d.t.passive, d.frameName));
+  if (roles.some((x) => x.actors.some((a) => a.role !== 'target' && a.country === said))) return;
+  const accused = new Map<string, Candidate>();
+  for (const role of ['source', 'participant', 'target'] as const) {
+    for (const [i, x] of roles.entries()) for (const a of x.actors) if (a.role === role && a.country && a.country !== said) accused.set(a.country, attacks[i]!.fills.find((f) => f.c.start === a.start)!.c);
+    if (accused.size) break;
+  }
+  if (!accused.size) {
+    // An attack "from Gaza" names its origin as a place.
+    for (const d of attacks) for (const f of d.fills) if (f.slot === 'prep:from' && f.c.country && f.c.country !== said) accused.set(f.c.country, f.c);
+  }
+  const [first, ...rest] = attacks;
+  for (const d of rest) {
+    d.dropped = true;
+    first!.merged.push(d.t, ...d.merged);
+  }
+  first!.type = 'ACCUSE';
+  first!.mode = 'allege';
+  first!.frameName = 'directed';
+  first!.fills = [{ c: sp.who.c, slot: 'subj' }, ...[...accused.values()].map((c) => ({ c, slot: 'obj' }))];
+  first!.status = { status: 'occurred', by: 'events/reported-attack' };
+}
+
+const FUTURE = new Set(['will', 'would', 'shall', "'ll", '’ll']);
+const NEGATIONS = new Set(['not', "n't", '’t', 'never']);
+
+/**
+ * What a speaker announces it will do is its commitment, coded by PLOVER and CAMEO alike:
+ * "the rebels said they will release the hostages" AGREE, "... would boycott the talks"
+ * THREATEN, "... would not provide support" REJECT, "will withdraw unless ..." THREATEN
+ * (knowledge/event-type-classes.tsv). Meetings keep their type (the spec's departure).
+ */
+function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped);
+  if (!live.length) return;
+  const sp = speaker(view, placed, []);
+  const unlessAt = view.words.findIndex((w) => w.lower === 'unless');
+  for (const d of live) {
+    if (d.type === 'CONSULT' || d.status) continue;
+    const cls = typeClass(d.type);
+    if (!cls || cls.cls === 'verbal-conflict') continue;
+    let m = d.t.first - 1;
+    let negated = false;
+    while (m >= 0 && (ADVERBS.has(view.words[m]!.lower) || NEGATIONS.has(view.words[m]!.lower))) {
+      if (NEGATIONS.has(view.words[m]!.lower)) negated = true;
+      m--;
+    }
+    if (m < 0 || !FUTURE.has(view.words[m]!.lower)) continue;
+    const announced = !!sp && sp.r < m && !placed.some((p) => p.first > sp.r && p.first < m);
+    const ultimatum = unlessAt > d.t.last;
+    let type: string | null = null;
+    if (ultimatum && (announced || cls.cls === 'material-conflict')) type = 'THREATEN';
+    else if (announced) type = negated ? cls.refusal : cls.intent;
+    if (!type) continue;
+    d.type = type;
+    if (type !== 'AGREE') d.mode = null;
+    d.status = { status: 'occurred', by: negated ? 'events/announced-refusal' : 'events/announced-intention' };
   }
 }
 
@@ -317,15 +489,25 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   const triggers = findTriggers(doc, view);
   if (!triggers.length) return [];
   const placed = place(doc, view, argumentCandidates(doc, sentence), triggers);
-  const drafts: Draft[] = triggers.map((t) => ({ t, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers), merged: [], dropped: false }));
+  const timeWords = new Set<number>();
+  for (const x of doc.within('timex', sentence.start, sentence.end)) for (let i = wordAt(view, x.start); i < view.words.length && view.words[i]!.start < x.end; i++) timeWords.add(i);
+  const drafts: Draft[] = triggers.map((t) => ({ t, type: t.frame.type, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers, timeWords), merged: [], dropped: false }));
   fold(view, drafts);
   for (const d of drafts) {
     if (d.dropped) continue;
     // An event no one takes part in ("an initial threat", "a protestor demolished the
     // building") is not coded; meetings are (the summit in Vladivostok).
-    if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
-    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
+    const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive);
+    if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
+    // A host needs a guest as its object; a giver someone after the verb.
+    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound'))) d.dropped = true;
+    // A bare meeting noun that only qualifies another noun, with no one taking part ("at the
+    // start of a regional trip"), is background, not a reported meeting.
+    if (d.type === 'CONSULT' && d.t.form === 'noun' && !actors.length && !d.merged.length && ofPhrase(view, d.t.first)) d.dropped = true;
   }
+  denials(view, triggers, drafts);
+  reportedAttacks(view, placed, drafts);
+  announcedIntentions(view, placed, drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
@@ -374,25 +556,25 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
   const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
   const typeCount = new Map<string, number>();
-  for (const d of events) typeCount.set(d.t.frame.type, (typeCount.get(d.t.frame.type) ?? 0) + 1);
+  for (const d of events) typeCount.set(d.type, (typeCount.get(d.type) ?? 0) + 1);
   const out: Span[] = [];
   for (const d of events) {
     const t = d.t;
-    const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive);
+    const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive, d.frameName);
     const own = owned.get(d);
     const x = own?.span;
     const time: MentionTime | null = x ? { ...(x.attrs as unknown as TimexAttrs), text: doc.slice(x), startOffset: x.start, endOffset: x.end, by: own?.shared ? 'events/time:coordinated' : 'events/time:nearest-anchor' } : null;
     const timing = time?.start && time.end && opts.dct ? (time.start > opts.dct ? 'future' : time.end < opts.dct ? 'past' : null) : null;
-    const status = statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
+    const status = d.status ? { ...d.status, start: null, end: null } : statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     // Mentions of one type in one sentence need distinct spans (the event id derives from it).
-    let span = typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
-    if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
+    let span = typeCount.get(d.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    if (out.some((o) => o.label === d.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
     const attrs: EventAttrs = {
-      type: t.frame.type,
+      type: d.type,
       mode: d.mode,
       context: t.frame.context,
       status: status.status,
@@ -409,7 +591,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
       attributionSpan: attribution ? { start: attribution.start, end: attribution.end, by: attribution.by } : null,
     };
     const confidence = Math.min(0.9, 0.5 + 0.1 * Math.min(actors.length, 2) + (where ? 0.1 : 0) + (status.start !== null ? 0.1 : 0));
-    out.push({ start: span.start, end: span.end, label: t.frame.type, by: trigger.by, confidence, attrs: attrs as unknown as Record<string, unknown> });
+    out.push({ start: span.start, end: span.end, label: d.type, by: trigger.by, confidence, attrs: attrs as unknown as Record<string, unknown> });
   }
   return out;
 }
