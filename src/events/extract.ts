@@ -64,6 +64,14 @@ function breaksPhrase(view: SentenceView, i: number): boolean {
   return w === ',' || w === 'and' || w === 'that' || w === 'who' || w === 'which' || BE.has(w) || PREPOSITIONS.has(w) || /^[.;:!?()"“”]$/.test(w);
 }
 
+const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
+
+/** "There were ten soldiers killed": a participle after an existential is the event. */
+function existential(view: SentenceView, i: number): boolean {
+  for (let k = i - 1; k >= 1 && i - k <= 6; k--) if (view.words[k - 1]!.lower === 'there' && BE.has(view.words[k]!.lower)) return true;
+  return false;
+}
+
 function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
   const index = triggerIndex();
   const out: Trigger[] = [];
@@ -86,19 +94,21 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // Right after a verbal trigger a word that can be a noun is its object ("provide support").
     const prior = out[out.length - 1];
     const afterVerb = !!prior && prior.last === i - 1 && prior.form !== 'noun' && !/ to$/.test(prior.entry.words.join(' '));
-    const chosen = (nouns.length && ((nominalContext || afterVerb) && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
+    // A bare verb form right after a singular common noun reads as a noun ("a mortar bomb").
+    const afterNoun = /^[a-z]+$/.test(prev) && !prev.endsWith('s') && !NOT_SUBJECTS.has(prev) && verbs.every((e) => e.form === 'base');
+    const chosen = (nouns.length && ((nominalContext || afterNoun) && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
     const last = i + chosen.words.length - 1;
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
-    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to';
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && (k >= 0 && BE.has(words[k]!.lower) && words[last + 1]?.lower !== 'to' || existential(view, i));
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
-    const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
     // "the visiting envoy": a participle used as an adjective.
     const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
-    const nounUse = chosen.form === 'base' && !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to'));
+    const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
     if (reducedRelative || adjective || nounUse) {
       i = last;
       continue;
@@ -231,6 +241,22 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
         return n > 0;
       });
     }
+    // A subject whose head is a common noun with a place or a name after it: "A court in
+    // Guyana has issued ...", "Opponents of Rwanda's Senate protested ...".
+    if (!subject && rel < 0 && !nominal) {
+      let c0 = t.first;
+      while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
+      subject = before.find((p) => {
+        if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
+        const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
+        if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
+        for (let i = p.last + 1; i < t.first; i++) {
+          const w = view.words[i]!.lower;
+          if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w))) return false;
+        }
+        return true;
+      });
+    }
     if (subject) {
       add(subject, subjSlot);
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
@@ -299,7 +325,12 @@ function fold(view: SentenceView, drafts: Draft[]): void {
   const absorb = (into: Draft, from: Draft) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
-    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f);
+    for (const f of from.fills) {
+      const same = into.fills.find((g) => g.c === f.c);
+      // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
+      if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
+      else if (!same) into.fills.push(f);
+    }
   };
   // What a governing verb absorbs is its content: the embedded subject is the one it targets
   // ("alleged that France helped ...": France is the target of the accusation).
@@ -337,7 +368,8 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       if (b.dropped) continue;
       // A demand, rejection, threat or accusation governs what follows it in the sentence:
       // "accused France of helping to plan the killings" is one accusation.
-      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
+      // An agreement or intention governs only a near complement ("agreed to set up", "wants to help").
+      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause && (a.t.frame.type !== 'AGREE' || b.t.first - a.t.last <= 4)) {
         if (govern(a, b)) break;
         absorbGoverned(a, b);
         continue;
@@ -501,10 +533,14 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
     // A host needs a guest as its object; a giver someone after the verb.
     if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound'))) d.dropped = true;
+    // A participial adjunct of offer or intention (", offering further support to Lebanon")
+    // elaborates the main clause; it is no commitment of its own.
+    if (d.type === 'AGREE' && d.t.form === 'gerund' && view.words[d.t.first - 1]?.lower === ',') d.dropped = true;
     // A bare meeting noun that only qualifies another noun, with no one taking part ("at the
     // start of a regional trip"), is background, not a reported meeting.
     if (d.type === 'CONSULT' && d.t.form === 'noun' && !actors.length && !d.merged.length && ofPhrase(view, d.t.first)) d.dropped = true;
   }
+  if (process.env.EVDBG) for (const d of drafts) console.error("DRAFT", d.type, d.t.frame.lemma, d.t.form, d.dropped, d.fills.map((f) => `${f.slot}:${f.c.name}`).join(" "));
   denials(view, triggers, drafts);
   reportedAttacks(view, placed, drafts);
   announcedIntentions(view, placed, drafts);
