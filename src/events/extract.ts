@@ -51,7 +51,7 @@ const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
-const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
+const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'outskirts', 'heart', 'part', 'parts', 'border', 'coast']);
 const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
 
 function isCapitalisedWord(doc: Doc, view: SentenceView, i: number): boolean {
@@ -95,7 +95,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const prior = out[out.length - 1];
     const afterVerb = !!prior && prior.last === i - 1 && prior.form !== 'noun' && !/ to$/.test(prior.entry.words.join(' '));
     // A bare verb form right after a singular common noun reads as a noun ("a mortar bomb").
-    const afterNoun = /^[a-z]+$/.test(prev) && !prev.endsWith('s') && !NOT_SUBJECTS.has(prev) && verbs.every((e) => e.form === 'base');
+    const afterNoun = /^[a-z]+$/.test(prev) && !prev.endsWith('s') && !NOT_SUBJECTS.has(prev) && verbs.every((e) => e.form === 'base' || e.form === 'gerund');
     const chosen = (nouns.length && ((nominalContext || afterNoun) && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
     const last = i + chosen.words.length - 1;
     let k = i - 1;
@@ -273,9 +273,19 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     if (nextTrigger && p.first > nextTrigger.last && !(p.prep === 'in' || p.prep === 'at')) break;
     const gap = view.words.slice(t.last + 1, p.first);
     let slot: string | null = null;
-    if (!nominal && !p.prep && gap.length <= 3 && gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k))) slot = t.passive ? null : 'obj';
+    // "freed over 150 prisoners": an approximate number is part of the object.
+    const objectGap = gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k) || (APPROXIMATORS.has(w.lower) && /^[\d,.]+$/.test(gap[k + 1]?.lower ?? '')));
+    // The head before "of": "the east of the Gaza Strip", "a part of Syria's second city".
+    let h = p.first - 1;
+    while (h > t.last && view.words[h]!.lower !== 'of') h--;
+    const head = view.words[h - 1]?.lower === 'the' ? h - 2 : h - 1;
+    const headWord = view.words[head]?.lower ?? '';
+    if (!nominal && !p.prep && gap.length <= 4 && objectGap) slot = t.passive ? null : 'obj';
     else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
-    else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(view.words[p.first - 2]?.lower ?? '')) slot = lastSlot;
+    else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(headWord)) slot = lastSlot;
+    else if (p.prep === 'of' && PLACE_HEADS.has(headWord) && /^(?:in|at|near)$/.test(view.words[head - (view.words[head - 1]?.lower === 'the' ? 2 : 1)]?.lower ?? '')) slot = 'prep:in';
+    // The object noun phrase's "of" part when the object itself names no one.
+    else if (p.prep === 'of' && !nominal && !t.passive && !fills.some((f) => f.slot === 'obj') && h - t.last <= 5 && view.words.slice(t.last + 1, h).every((w) => !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== ',' && !RELATIVES.has(w.lower))) slot = 'obj';
     else if (p.prep) slot = `prep:${p.prep}`;
     if (!slot) continue;
     add(p, slot);
@@ -395,7 +405,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // The same kind of event told twice in a clause is one event when one of them is a
       // noun ("arrived for talks"), or the second is its purpose ("met Assad to discuss",
       // "will send a team to help"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun' || (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to'))) absorb(a, b);
+      if (a.t.frame.type === b.t.frame.type && b.t.first - a.t.last <= 10 && (a.t.form === 'noun' || b.t.form === 'noun' || (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to'))) absorb(a, b);
     }
   }
 }
@@ -430,7 +440,8 @@ function denials(view: SentenceView, triggers: Trigger[], drafts: Draft[]): void
 
 /** The first reporting verb of a sentence and the state that speaks there ("Israel said ..."). */
 function speaker(view: SentenceView, placed: Placed[], triggers: { first: number; last: number }[]): { r: number; who: Placed | null } | null {
-  const r = view.words.findIndex((w) => reporting().has(w.lower));
+  // Not a word of a name ("the United States").
+  const r = view.words.findIndex((w, i) => reporting().has(w.lower) && !placed.some((p) => p.first <= i && i <= p.last));
   if (r < 0) return null;
   const who = placed.filter((p) => p.last < r && !p.prep && r - p.last <= 8).pop() ?? null;
   if (who && triggers.some((t) => t.first > who.last && t.last < r)) return { r, who: null };
@@ -498,6 +509,7 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
       m--;
     }
     if (m < 0 || !FUTURE.has(view.words[m]!.lower)) continue;
+    if (process.env.EVDBG) console.error("INTENT", d.type, m, sp?.r, unlessAt);
     const announced = !!sp && sp.r < m && !placed.some((p) => p.first > sp.r && p.first < m);
     const ultimatum = unlessAt > d.t.last;
     let type: string | null = null;
