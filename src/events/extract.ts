@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import type { TimexAttrs } from '../stages/timex.js';
-import { loadTable } from '../util/knowledge.js';
+import { loadList, loadTable } from '../util/knowledge.js';
 import { argumentCandidates, type Candidate } from './arguments.js';
 import { attributionOf } from './attribution.js';
 import { frameSlots, lightVerbSet, triggerIndex, typeClass, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
@@ -19,6 +19,8 @@ import type { EventAttrs, MentionActor, MentionPlace, MentionTime } from './type
 
 interface Trigger {
   entry: TriggerEntry;
+  /** Opened by a relative pronoun ("the group that has seized ..."). */
+  relative?: boolean;
   frame: Frame;
   first: number;
   last: number;
@@ -47,11 +49,15 @@ interface Draft {
 
 let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
+let speechVerbs: Set<string> | null = null;
+const speech = () => (speechVerbs ??= new Set([...reporting(), ...loadList('event-speech-verbs.txt')]));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
-const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'outskirts', 'heart', 'part', 'parts', 'border', 'coast']);
+const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
+// "southwest of Baghdad", "the east of the Gaza Strip": where, not who.
+const AREA_HEADS = new Set(['east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'outskirts', 'heart', 'part', 'parts', 'border', 'coast']);
 const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
 
 function isCapitalisedWord(doc: Doc, view: SentenceView, i: number): boolean {
@@ -224,6 +230,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   }
   if (lightVerb && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
     const rel = nominal ? -1 : relativeBefore(view, t.first);
+    if (rel >= 0) t.relative = true;
     let subject = rel >= 0
       ? before.find((p) => p.last === rel - 1 || (p.last === rel - 2 && view.words[rel - 1]!.lower === ','))
       : before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2));
@@ -283,7 +290,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     if (!nominal && !p.prep && gap.length <= 4 && objectGap) slot = t.passive ? null : 'obj';
     else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
     else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(headWord)) slot = lastSlot;
-    else if (p.prep === 'of' && PLACE_HEADS.has(headWord) && /^(?:in|at|near)$/.test(view.words[head - (view.words[head - 1]?.lower === 'the' ? 2 : 1)]?.lower ?? '')) slot = 'prep:in';
+    else if (p.prep === 'of' && AREA_HEADS.has(headWord) && (p.c.place || /^(?:in|at|near)$/.test(view.words[head - (view.words[head - 1]?.lower === 'the' ? 2 : 1)]?.lower ?? ''))) slot = 'prep:in';
     // The object noun phrase's "of" part when the object itself names no one.
     else if (p.prep === 'of' && !nominal && !t.passive && !fills.some((f) => f.slot === 'obj') && h - t.last <= 5 && view.words.slice(t.last + 1, h).every((w) => !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== ',' && !RELATIVES.has(w.lower))) slot = 'obj';
     else if (p.prep) slot = `prep:${p.prep}`;
@@ -349,7 +356,10 @@ function fold(view: SentenceView, drafts: Draft[]): void {
   const absorbGoverned = (into: Draft, from: Draft) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
-    const hasObject = into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with)$/.test(f.slot));
+    // In a "that" clause only its subject is the governing verb's target ("demanded that the
+    // US cancel the sale to Taiwan": the US).
+    const thatClause = view.words.slice(into.t.last + 1, from.t.first).some((w) => w.lower === 'that');
+    const hasObject = thatClause || into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with)$/.test(f.slot));
     for (const f of from.fills) {
       if (into.fills.some((g) => g.c === f.c)) continue;
       if (f.slot === 'subj' || f.slot === 'compound') into.fills.push({ c: f.c, slot: 'obj' });
@@ -441,7 +451,7 @@ function denials(view: SentenceView, triggers: Trigger[], drafts: Draft[]): void
 /** The first reporting verb of a sentence and the state that speaks there ("Israel said ..."). */
 function speaker(view: SentenceView, placed: Placed[], triggers: { first: number; last: number }[]): { r: number; who: Placed | null } | null {
   // Not a word of a name ("the United States").
-  const r = view.words.findIndex((w, i) => reporting().has(w.lower) && !placed.some((p) => p.first <= i && i <= p.last));
+  const r = view.words.findIndex((w, i) => speech().has(w.lower) && !placed.some((p) => p.first <= i && i <= p.last));
   if (r < 0) return null;
   const who = placed.filter((p) => p.last < r && !p.prep && r - p.last <= 8).pop() ?? null;
   if (who && triggers.some((t) => t.first > who.last && t.last < r)) return { r, who: null };
@@ -482,6 +492,23 @@ function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]):
   first!.frameName = 'directed';
   first!.fills = [{ c: sp.who.c, slot: 'subj' }, ...[...accused.values()].map((c) => ({ c, slot: 'obj' }))];
   first!.status = { status: 'occurred', by: 'events/reported-attack' };
+}
+
+/**
+ * An obligation ("Iraq must cooperate") is a demand by whoever states it ("Chirac reminded
+ * Iraq that it must ...", "the administration declared that China must ..."): the speaker is
+ * the source, the one obliged the target (frames with needs "speaker").
+ */
+function obligations(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped && d.t.frame.needs === 'speaker');
+  if (!live.length) return;
+  const sp = speaker(view, placed, []);
+  for (const d of live) {
+    const obliged = d.fills.filter((f) => f.slot === 'subj' || f.slot === 'compound').map((f) => ({ c: f.c, slot: 'obj' }));
+    const rest = d.fills.filter((f) => f.slot !== 'subj' && f.slot !== 'compound' && (!obliged.length || !/^(?:obj|prep:)/.test(f.slot) || /^prep:(?:in|at)$/.test(f.slot)));
+    const who = sp && sp.r < d.t.first ? sp.who : null;
+    d.fills = [...(who ? [{ c: who.c, slot: 'subj' }] : []), ...obliged, ...rest];
+  }
 }
 
 const FUTURE = new Set(['will', 'would', 'shall', "'ll", '’ll']);
@@ -545,6 +572,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
     // A host needs a guest as its object; a giver someone after the verb.
     if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound'))) d.dropped = true;
+    // A relative clause with no named antecedent describes a noun ("the militant group that
+    // has seized parts of Iraq"): background, not a reported event.
+    if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
     // A participial adjunct of offer or intention (", offering further support to Lebanon")
     // elaborates the main clause; it is no commitment of its own.
     if (d.type === 'AGREE' && d.t.form === 'gerund' && view.words[d.t.first - 1]?.lower === ',') d.dropped = true;
@@ -554,6 +584,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   }
   if (process.env.EVDBG) for (const d of drafts) console.error("DRAFT", d.type, d.t.frame.lemma, d.t.form, d.dropped, d.fills.map((f) => `${f.slot}:${f.c.name}`).join(" "));
   denials(view, triggers, drafts);
+  obligations(view, placed, drafts);
   reportedAttacks(view, placed, drafts);
   announcedIntentions(view, placed, drafts);
   const events = drafts.filter((d) => !d.dropped);
