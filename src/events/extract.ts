@@ -139,7 +139,7 @@ const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions
 
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
   const isTrigger = (i: number) => triggers.some((t) => t.first <= i && i <= t.last);
-  return cands.map((c) => {
+  const out = cands.map((c) => {
     // The word holding the candidate's start ("Putin" in "Kim-Putin").
     let first = wordAt(view, c.start);
     if (first > 0 && view.words[first - 1]!.end > c.start) first--;
@@ -162,6 +162,16 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     const after = doc.text.slice(c.end, c.end + 2);
     return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
   });
+  // A group with no state of its own takes the one it is placed in or comes from: "rebels
+  // in the Ivory Coast", "opposition groups in Zimbabwe", "demonstrators in Baghdad".
+  for (let k = 0; k + 1 < out.length; k++) {
+    const p = out[k]!;
+    const q = out[k + 1]!;
+    if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from')) continue;
+    const gap = view.words.slice(p.last + 1, q.first).map((w) => w.lower);
+    if (gap.length <= 2 && gap[0] === q.prep && gap.slice(1).every((w) => w === 'the')) p.c = { ...p.c, country: q.c.country };
+  }
+  return out;
 }
 
 /** Candidates coordinated with `p` ("Kim and Putin", "the US, Russia, and Switzerland"). */
@@ -250,7 +260,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     }
     // A subject whose head is a common noun with a place or a name after it: "A court in
     // Guyana has issued ...", "Opponents of Rwanda's Senate protested ...".
-    if (!subject && rel < 0 && !nominal) {
+    if (!subject && rel < 0) {
       let c0 = t.first;
       while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
       subject = before.find((p) => {
@@ -259,18 +269,33 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
         if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
         for (let i = p.last + 1; i < t.first; i++) {
           const w = view.words[i]!.lower;
-          if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w))) return false;
+          if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w) || (nominal && (lightVerbSet().has(w) || DETERMINERS.has(w))))) return false;
         }
         return true;
       });
     }
     if (subject) {
+      const same = fills.find((f) => f.c === subject!.c);
+      if (same) same.slot = subjSlot;
       add(subject, subjSlot);
+      // An apposition names the subject's state: "The US commander in Iraq, General X, held talks".
+      if (!subject.c.country && view.words[subject.first - 1]?.lower === ',') {
+        let c0 = subject.first;
+        while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
+        const head = placed.find((p) => p.first >= c0 && p.first <= c0 + 2 && !p.prep && p.c.country && p.last < subject!.first);
+        if (head) add(head, subjSlot);
+      }
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
     }
   }
-  // Left-hand place: "In Moscow, Kim met Putin".
-  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
+  // Left-hand place: "In Moscow, Kim met Putin" (the phrase opens the clause or follows a
+  // comma or a time; "the US commander in Iraq, General X, held talks" is no venue).
+  const opensPhrase = (p: Placed) => {
+    let k = p.first - 1;
+    while (k >= 0 && view.words[k]!.lower !== p.prep) k--;
+    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1);
+  };
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && opensPhrase(p) && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
   const nextTrigger = triggers.find((o) => o.first > t.last);
