@@ -600,6 +600,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     // A relative clause with no named antecedent describes a noun ("the militant group that
     // has seized parts of Iraq"): background, not a reported event.
     if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
+    // An intention is an event only through what it intends ("wants to help": AGREE;
+    // "wants to be the groom at every wedding": none).
+    if (d.t.frame.hostile && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
     // A participial adjunct of offer or intention (", offering further support to Lebanon")
     // elaborates the main clause; it is no commitment of its own.
     if (d.type === 'AGREE' && d.t.form === 'gerund' && view.words[d.t.first - 1]?.lower === ',') d.dropped = true;
