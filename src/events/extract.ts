@@ -491,6 +491,7 @@ function speaker(view: SentenceView, placed: Placed[], triggers: { first: number
  */
 function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
   const live = drafts.filter((d) => !d.dropped);
+  if (!live.some((d) => d.type === 'ASSAULT')) return;
   const sp = speaker(view, placed, live.map((d) => d.t));
   if (!sp?.who?.c.state || !sp.who.c.country) return;
   const said = sp.who.c.country;
@@ -548,8 +549,8 @@ const NEGATIONS = new Set(['not', "n't", '’t', 'never']);
 function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
   const live = drafts.filter((d) => !d.dropped);
   if (!live.length) return;
-  const sp = speaker(view, placed, []);
-  const unlessAt = view.words.findIndex((w) => w.lower === 'unless');
+  let sp: ReturnType<typeof speaker> | undefined;
+  let unlessAt: number | undefined;
   for (const d of live) {
     if (d.type === 'CONSULT' || d.status) continue;
     const cls = typeClass(d.type);
@@ -561,8 +562,10 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
       m--;
     }
     if (m < 0 || !FUTURE.has(view.words[m]!.lower)) continue;
-    if (process.env.EVDBG) console.error("INTENT", d.type, m, sp?.r, unlessAt);
-    const announced = !!sp && sp.r < m && !placed.some((p) => p.first > sp.r && p.first < m);
+    if (sp === undefined) sp = speaker(view, placed, []);
+    unlessAt ??= view.words.findIndex((w) => w.lower === 'unless');
+    const r = sp?.r ?? -1;
+    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m);
     const ultimatum = unlessAt > d.t.last;
     let type: string | null = null;
     if (ultimatum && (announced || cls.cls === 'material-conflict')) type = 'THREATEN';
@@ -585,8 +588,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   const triggers = findTriggers(doc, view);
   if (!triggers.length) return [];
   const placed = place(doc, view, argumentCandidates(doc, sentence), triggers);
+  const timexSpans = doc.within('timex', sentence.start, sentence.end);
   const timeWords = new Set<number>();
-  for (const x of doc.within('timex', sentence.start, sentence.end)) for (let i = wordAt(view, x.start); i < view.words.length && view.words[i]!.start < x.end; i++) timeWords.add(i);
+  for (const x of timexSpans) for (let i = wordAt(view, x.start); i < view.words.length && view.words[i]!.start < x.end; i++) timeWords.add(i);
   const drafts: Draft[] = triggers.map((t) => ({ t, type: t.frame.type, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers, timeWords), merged: [], dropped: false }));
   fold(view, drafts);
   for (const d of drafts) {
@@ -610,7 +614,6 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     // start of a regional trip"), is background, not a reported meeting.
     if (d.type === 'CONSULT' && d.t.form === 'noun' && !actors.length && !d.merged.length && ofPhrase(view, d.t.first)) d.dropped = true;
   }
-  if (process.env.EVDBG) for (const d of drafts) console.error("DRAFT", d.type, d.t.frame.lemma, d.t.form, d.dropped, d.fills.map((f) => `${f.slot}:${f.c.name}`).join(" "));
   denials(view, triggers, drafts);
   obligations(view, placed, drafts);
   reportedAttacks(view, placed, drafts);
@@ -629,7 +632,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     }
   });
   const owned = new Map<Draft, { span: Span; d: number; shared?: boolean }>();
-  for (const x of doc.within('timex', sentence.start, sentence.end)) {
+  for (const x of timexSpans) {
     const type = (x.attrs as unknown as TimexAttrs | undefined)?.type;
     if (type === 'DURATION' || type === 'SET') continue;
     const first = wordAt(view, x.start);
@@ -658,7 +661,6 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   }
 
   // A cue inside a time expression is not one ("in May").
-  const timexSpans = doc.within('timex', sentence.start, sentence.end);
   const hits = cueHits(view).filter((h) => !timexSpans.some((x) => x.start <= h.start && h.end <= x.end));
   const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
   const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
