@@ -364,10 +364,14 @@ function gapWords(view: SentenceView, a: number, b: number) {
 
 /** Folds triggers that describe one event: objects, complements, and same-type repeats. */
 function fold(view: SentenceView, drafts: Draft[]): void {
-  const absorb = (into: Draft, from: Draft) => {
+  const absorb = (into: Draft, from: Draft, purpose = false) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
+    // A purpose adds its own objects only where the main event has none ("gave permission to
+    // Russia to help Israel": Russia).
+    const hasObject = purpose && into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with|for)$/.test(f.slot));
     for (const f of from.fills) {
+      if (hasObject && f.slot !== 'subj' && f.slot !== 'compound' && !/^prep:(?:in|at)$/.test(f.slot)) continue;
       const same = into.fills.find((g) => g.c === f.c);
       // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
       if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
@@ -440,7 +444,10 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // The same kind of event told twice in a clause is one event when one of them is a
       // noun ("arrived for talks"), or the second is its purpose ("met Assad to discuss",
       // "will send a team to help"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && b.t.first - a.t.last <= 10 && (a.t.form === 'noun' || b.t.form === 'noun' || (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to'))) absorb(a, b);
+      if (a.t.frame.type === b.t.frame.type && b.t.first - a.t.last <= 10) {
+        if (a.t.form === 'noun' || b.t.form === 'noun') absorb(a, b);
+        else if (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to') absorb(a, b, true);
+      }
     }
   }
 }
@@ -455,6 +462,7 @@ function ofPhrase(view: SentenceView, first: number): boolean {
   return false;
 }
 
+const CHARGING = new Set(['COERCE', 'SANCTION', 'ACCUSE']);
 const ACCUSATION_LEMMAS = new Set(['accuse', 'allege', 'condemn']);
 
 /**
@@ -599,14 +607,18 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     // building") is not coded; meetings are (the summit in Vladivostok).
     const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive);
     if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
-    // A host needs a guest as its object; a giver someone after the verb.
-    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound'))) d.dropped = true;
+    // A host needs a guest as its object; a giver someone after the verb, not a topic ("gave
+    // a speech on relations with Asia").
+    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound' && f.slot !== 'prep:on'))) d.dropped = true;
     // A relative clause with no named antecedent describes a noun ("the militant group that
     // has seized parts of Iraq"): background, not a reported event.
     if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
     // An intention is an event only through what it intends ("wants to help": AGREE;
     // "wants to be the groom at every wedding": none).
     if (d.t.frame.hostile && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
+    // The charge behind a sanction or an arrest is not an event of its own: "jailed a student
+    // for helping militants", "convicted of spying".
+    if (d.t.form === 'gerund' && /^(?:for|of)$/.test(view.words[d.t.first - 1]?.lower ?? '') && drafts.some((o) => o !== d && !o.dropped && o.t.last < d.t.first && CHARGING.has(o.type))) d.dropped = true;
     // A participial adjunct of offer or intention (", offering further support to Lebanon")
     // elaborates the main clause; it is no commitment of its own.
     if (d.type === 'AGREE' && d.t.form === 'gerund' && view.words[d.t.first - 1]?.lower === ',') d.dropped = true;
