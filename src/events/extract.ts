@@ -110,8 +110,8 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
     const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
-    // "the visiting envoy": a participle used as an adjective.
-    const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
+    // "the visiting envoy", "evacuated the wounded": a participle used as an adjective or a noun.
+    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !nouns.length;
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
@@ -615,7 +615,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
     // An intention is an event only through what it intends ("wants to help": AGREE;
     // "wants to be the groom at every wedding": none).
-    if (d.t.frame.hostile && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
+    if (d.t.frame.needs === 'complement' && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
     // The charge behind a sanction or an arrest is not an event of its own: "jailed a student
     // for helping militants", "convicted of spying".
     if (d.t.form === 'gerund' && /^(?:for|of)$/.test(view.words[d.t.first - 1]?.lower ?? '') && drafts.some((o) => o !== d && !o.dropped && o.t.last < d.t.first && CHARGING.has(o.type))) d.dropped = true;
