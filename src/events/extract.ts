@@ -501,7 +501,8 @@ function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]):
   const live = drafts.filter((d) => !d.dropped);
   if (!live.some((d) => d.type === 'ASSAULT')) return;
   const sp = speaker(view, placed, live.map((d) => d.t));
-  if (!sp?.who?.c.state || !sp.who.c.country) return;
+  // A state speaks as itself or through its capital ("Seoul said ...").
+  if (!sp?.who || !sp.who.c.country || !(sp.who.c.state || (sp.who.c.actor && (sp.who.c.place || sp.who.c.id === sp.who.c.country)))) return;
   const said = sp.who.c.country;
   const attacks = live.filter((d) => d.type === 'ASSAULT' && d.t.first > sp.r);
   if (!attacks.length) return;
