@@ -234,7 +234,8 @@ function petr2(data: string): EvalResult {
       else if (gold.has(t)) (types.fn++, pt.fn++);
       else (types.fp++, pt.fp++);
     }
-    const goldTuples = new Set([...gold].map(([t, cs]) => goldTuple(t, cs, cs.some((a) => cs.some((b) => a.source && a.source === b.target && a.target === b.source)))));
+    // Reciprocal: two codings in opposite directions (one coding within a state, GEO->GEO, is not).
+    const goldTuples = new Set([...gold].map(([t, cs]) => goldTuple(t, cs, cs.some((a) => cs.some((b) => a !== b && a.source && a.source === b.target && a.target === b.source)))));
     const sysTuples = new Set([...byType].map(([t, es]) => systemTuple(t, es)));
     for (const g of goldTuples) {
       if (sysTuples.has(g)) tuples.tp++;

@@ -162,12 +162,12 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     const after = doc.text.slice(c.end, c.end + 2);
     return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
   });
-  // A group with no state of its own takes the one it is placed in or comes from: "rebels
-  // in the Ivory Coast", "opposition groups in Zimbabwe", "demonstrators in Baghdad".
+  // A group with no state of its own takes the one it is placed in, comes from or belongs
+  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
   for (let k = 0; k + 1 < out.length; k++) {
     const p = out[k]!;
     const q = out[k + 1]!;
-    if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from')) continue;
+    if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from' || q.prep === 'of')) continue;
     const gap = view.words.slice(p.last + 1, q.first).map((w) => w.lower);
     if (gap.length <= 2 && gap[0] === q.prep && gap.slice(1).every((w) => w === 'the')) p.c = { ...p.c, country: q.c.country };
   }
@@ -279,7 +279,9 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       if (same) same.slot = subjSlot;
       add(subject, subjSlot);
       // An apposition names the subject's state: "The US commander in Iraq, General X, held talks".
-      if (!subject.c.country && view.words[subject.first - 1]?.lower === ',') {
+      let comma = subject.first - 1;
+      while (comma > 0 && isCapitalisedWord(doc, view, comma) && subject.first - comma <= 3) comma--;
+      if (!subject.c.country && view.words[comma]?.lower === ',') {
         let c0 = subject.first;
         while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
         const head = placed.find((p) => p.first >= c0 && p.first <= c0 + 2 && !p.prep && p.c.country && p.last < subject!.first);
