@@ -3,7 +3,7 @@ import type { TimexAttrs } from '../stages/timex.js';
 import { loadList, loadTable } from '../util/knowledge.js';
 import { argumentCandidates, type Candidate } from './arguments.js';
 import { attributionOf } from './attribution.js';
-import { frameSlots, lightVerbSet, triggerIndex, typeClass, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
+import { frameSlots, lightVerbSet, receiveObject, triggerIndex, typeClass, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
 import { BE, DETERMINERS, PREPOSITIONS, clauseSpan, viewOf, wordAt, wordBefore, type SentenceView } from './sentence.js';
 import { cueHits, statusOf } from './status.js';
 import { topicsIn, topicsWithin } from './topics.js';
@@ -454,6 +454,29 @@ function fold(view: SentenceView, drafts: Draft[]): void {
   }
 }
 
+/**
+ * "received weapons from the government": what is received decides the type
+ * (knowledge/event-receive-objects.tsv); the giver is the source, the receiver the target.
+ */
+function received(view: SentenceView, d: Draft): boolean {
+  if (d.t.form === 'noun') return false;
+  for (let i = d.t.last + 1, n = 0; i < view.words.length && n < 5; i++, n++) {
+    const w = view.words[i]!.lower;
+    const hit = receiveObject(d.t.frame.lemma, w);
+    if (hit) {
+      if (hit.type === d.type) return true;
+      d.type = hit.type;
+      d.mode = hit.mode;
+      d.frameName = 'directed';
+      d.fills = d.fills.map((f) => (f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f.slot === 'prep:from' ? { c: f.c, slot: 'subj' } : f));
+      // A noun of the received thing folded in ("aid") is part of it.
+      return true;
+    }
+    if (!(DETERMINERS.has(w) || /^[a-z-]+$/.test(w) && !PREPOSITIONS.has(w) && !BE.has(w) || /^[\d,.]+$/.test(w))) return false;
+  }
+  return false;
+}
+
 /** Whether a nominal trigger sits in an "of" phrase ("the start of a regional trip"). */
 function ofPhrase(view: SentenceView, first: number): boolean {
   for (let i = first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
@@ -608,6 +631,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (d.dropped) continue;
     // An event no one takes part in ("an initial threat", "a protestor demolished the
     // building") is not coded; meetings are (the summit in Vladivostok).
+    if (d.t.frame.needs === 'object' && received(view, d)) continue;
     const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive);
     if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
     // A host needs a guest as its object; a giver someone after the verb, not a topic ("gave

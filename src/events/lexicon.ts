@@ -100,6 +100,14 @@ export function typeClass(type: string): TypeClass | null {
   return classes.get(type) ?? null;
 }
 
+let receiveObjects: Map<string, { type: string; mode: string | null }> | null = null;
+
+/** What receiving an object is, by the object's head noun (knowledge/event-receive-objects.tsv); keys "lemma noun". */
+export function receiveObject(lemma: string, noun: string): { type: string; mode: string | null } | null {
+  receiveObjects ??= new Map(loadTable('event-receive-objects.tsv').rows.map((r) => [`${r.lemma} ${r.noun}`, { type: r.type!, mode: r.mode || null }]));
+  return receiveObjects.get(`${lemma} ${noun}`) ?? null;
+}
+
 let lightVerbs: Set<string> | null = null;
 
 /** Verbs that lend a nominal trigger their subject ("held talks"): knowledge/event-light-verbs.txt. */
