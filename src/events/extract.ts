@@ -364,6 +364,15 @@ function gapWords(view: SentenceView, a: number, b: number) {
   return view.words.slice(a + 1, b);
 }
 
+const OBJECT_SLOTS = new Set(['obj', 'prep:of', 'prep:to', 'prep:with', 'prep:against']);
+
+function objectsDiffer(a: Draft, b: Draft): boolean {
+  const objects = (d: Draft) => d.fills.filter((f) => OBJECT_SLOTS.has(f.slot)).map((f) => f.c.name);
+  const x = objects(a);
+  const y = objects(b);
+  return x.length > 0 && y.length > 0 && !x.some((n) => y.includes(n));
+}
+
 /** Folds triggers that describe one event: objects, complements, and same-type repeats. */
 function fold(view: SentenceView, drafts: Draft[]): void {
   const absorb = (into: Draft, from: Draft, purpose = false) => {
@@ -446,7 +455,9 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // The same kind of event told twice in a clause is one event when one of them is a
       // noun ("arrived for talks"), or the second is its purpose ("met Assad to discuss",
       // "will send a team to help"); two verbs are two events ("visited Beijing, will travel to Moscow").
-      if (a.t.frame.type === b.t.frame.type && b.t.first - a.t.last <= 10) {
+      // Far apart, two mentions with different objects are two events ("the release of X ...
+      // came as Israel announced it would free 150 prisoners").
+      if (a.t.frame.type === b.t.frame.type && (b.t.first - a.t.last <= 10 || !objectsDiffer(a, b))) {
         if (a.t.form === 'noun' || b.t.form === 'noun') absorb(a, b);
         else if (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to') absorb(a, b, true);
       }
