@@ -70,7 +70,7 @@ function breaksPhrase(view: SentenceView, i: number): boolean {
   return w === ',' || w === 'and' || w === 'that' || w === 'who' || w === 'which' || BE.has(w) || PREPOSITIONS.has(w) || /^[.;:!?()"“”]$/.test(w);
 }
 
-const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
+const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'him', 'her', 'them', 'us', 'me', 'it', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
 
 /** "There were ten soldiers killed": a participle after an existential is the event. */
 function existential(view: SentenceView, i: number): boolean {
