@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attributionOf } from '../src/events/attribution.js';
-import { inflect } from '../src/events/lexicon.js';
+import { inflect, typeClass } from '../src/events/lexicon.js';
 import type { EventAttrs } from '../src/stages/events.js';
 import { loadTable } from '../src/util/knowledge.js';
 import { analyse } from './helpers.js';
@@ -25,6 +25,13 @@ test('knowledge examples: frames, topics, attribution, countries', () => {
   for (const ex of loadTable('event-groups.tsv').examples) {
     const a = first(ex.input + '.');
     assert.ok(a.actors.some((x) => x.name === ex.expect && x.via === 'events/fallback-group'), `event-groups.tsv:${ex.line}: ${ex.input} -> ${a.actors.map((x) => x.name).join(',')}`);
+  }
+  for (const ex of loadTable('event-receive-objects.tsv').examples) {
+    const a = first(ex.input + '.');
+    assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect, `event-receive-objects.tsv:${ex.line}: ${ex.input}`);
+  }
+  for (const ex of loadTable('event-type-classes.tsv').examples) {
+    assert.equal(typeClass(ex.input)?.intent, ex.expect, `event-type-classes.tsv:${ex.line}: ${ex.input}`);
   }
   for (const ex of loadTable('attribution-patterns.tsv').examples) {
     assert.equal(attributionOf(ex.input, 0, 99, 99)?.text ?? null, ex.expect, `attribution-patterns.tsv:${ex.line}: ${ex.input}`);
@@ -162,4 +169,64 @@ test('folding: one event for light verbs, complements and reciprocal meetings', 
 test('no event in a plain sentence', () => {
   assert.equal(events('The weather in Seoul was mild this week.').length, 0);
   assert.equal(events('The railway line runs along the coast.').length, 0);
+});
+
+const countries = (a: EventAttrs, role: string) => a.actors.filter((x) => x.role === role).map((x) => x.country).sort().join(',');
+
+test('announced intentions: agreement, threat, refusal, ultimatum; meetings keep their type', () => {
+  const release = first('The rebels said they will release the hostages.');
+  assert.equal(release.type, 'AGREE');
+  assert.equal(release.status, 'occurred');
+  assert.equal(first('Pyongyang said it would attack the ships.').type, 'THREATEN');
+  const refusal = first('Moscow said it would not provide aid to Minsk.');
+  assert.equal(refusal.type, 'REJECT');
+  assert.equal(countries(refusal, 'source'), 'RUS');
+  assert.equal(countries(refusal, 'target'), 'BLR');
+  assert.equal(first('Tokyo said it will withdraw its troops unless the talks resume.').type, 'THREATEN');
+  // Without a speaker a future act keeps its type (the plover projection handles AID).
+  assert.equal(first('Japan will send food aid to Laos.').type, 'AID');
+  const visit = first('Kim said he will visit Moscow in May.', '2001-01-10');
+  assert.equal(visit.type, 'CONSULT');
+  assert.equal(visit.status, 'planned');
+});
+
+test('intentions: the complement decides, and no complement means no event', () => {
+  assert.equal(first('Hanoi wants to attack the island.').type, 'THREATEN');
+  assert.equal(first('Hanoi wants to help Laos.').type, 'AGREE');
+  assert.equal(first('UN inspectors want to examine the reactors in Iran.').type, 'ACCUSE');
+  assert.deepEqual(events('Hanoi wants to be a regional power.'), []);
+});
+
+test('a state reporting an attack accuses the attacker; a trailing attribution does not', () => {
+  const a = first('Seoul said North Korean troops attacked its border posts.');
+  assert.equal(a.type, 'ACCUSE');
+  assert.equal(countries(a, 'source'), 'KOR');
+  assert.equal(countries(a, 'target'), 'PRK');
+  assert.equal(first('North Korean troops attacked the border posts, Seoul said.').type, 'ASSAULT');
+});
+
+test('denials, background relatives and charges are no events', () => {
+  assert.deepEqual(events('Paris condemned the allegations by Kigali.'), []);
+  assert.ok(!events('The army attacked the militia that has seized the town.').some((e) => e.type === 'COERCE'));
+  assert.deepEqual(events('A court in Tunisia jailed a Libyan student for helping smugglers.').map((e) => e.type), ['COERCE']);
+});
+
+test('subjects: possessive heads, groups in a state, obligations stated by a speaker', () => {
+  const met = first("Iraq's national security adviser met Putin in Moscow.");
+  assert.equal(countries(met, 'participant'), 'IRQ,RUS');
+  assert.equal(countries(first('Rebels in Mali rejected the offer.'), 'source'), 'MLI');
+  const must = first('Russia declared that Japan must end the exercises.');
+  assert.equal(must.type, 'REQUEST');
+  assert.equal(countries(must, 'source'), 'RUS');
+  assert.equal(countries(must, 'target'), 'JPN');
+});
+
+test('one event for a meeting and its purpose; victims of a passive and an existential', () => {
+  assert.equal(events('Lavrov met Wang Yi in Beijing to discuss trade.').length, 1);
+  const shelled = first('Four farmers were killed in Syrian shelling on Friday.');
+  assert.equal(shelled.type, 'ASSAULT');
+  assert.equal(countries(shelled, 'source'), 'SYR');
+  const killed = first('There were ten Russian soldiers killed near the border today.');
+  assert.equal(killed.type, 'ASSAULT');
+  assert.equal(countries(killed, 'target'), 'RUS');
 });

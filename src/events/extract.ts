@@ -1,9 +1,9 @@
 import type { Doc, Span } from '../doc/doc.js';
 import type { TimexAttrs } from '../stages/timex.js';
-import { loadTable } from '../util/knowledge.js';
+import { loadList, loadTable } from '../util/knowledge.js';
 import { argumentCandidates, type Candidate } from './arguments.js';
 import { attributionOf } from './attribution.js';
-import { frameSlots, lightVerbSet, triggerIndex, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
+import { frameSlots, lightVerbSet, receiveObject, triggerIndex, typeClass, type Form, type Frame, type Role, type TriggerEntry } from './lexicon.js';
 import { BE, DETERMINERS, PREPOSITIONS, clauseSpan, viewOf, wordAt, wordBefore, type SentenceView } from './sentence.js';
 import { cueHits, statusOf } from './status.js';
 import { topicsIn, topicsWithin } from './topics.js';
@@ -19,6 +19,8 @@ import type { EventAttrs, MentionActor, MentionPlace, MentionTime } from './type
 
 interface Trigger {
   entry: TriggerEntry;
+  /** Opened by a relative pronoun ("the group that has seized ..."). */
+  relative?: boolean;
   frame: Frame;
   first: number;
   last: number;
@@ -35,6 +37,12 @@ interface Filled {
 
 interface Draft {
   t: Trigger;
+  /** The argument frame when a rule re-typed the event (an accusation read off a report). */
+  frameName?: string;
+  /** The status when a rule decided it (an announced intention is itself an event). */
+  status?: { status: string; by: string };
+  /** The frame's type unless a rule re-typed the event ("said it would attack": THREATEN). */
+  type: string;
   mode: string | null;
   fills: Filled[];
   merged: Trigger[];
@@ -45,11 +53,15 @@ interface Draft {
 
 let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
+let speechVerbs: Set<string> | null = null;
+const speech = () => (speechVerbs ??= new Set([...reporting(), ...loadList('event-speech-verbs.txt')]));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
 const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
+// "southwest of Baghdad", "the east of the Gaza Strip": where, not who.
+const AREA_HEADS = new Set(['east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'outskirts', 'heart', 'part', 'parts', 'border', 'coast']);
 const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
 
 function isCapitalisedWord(doc: Doc, view: SentenceView, i: number): boolean {
@@ -60,6 +72,14 @@ function isCapitalisedWord(doc: Doc, view: SentenceView, i: number): boolean {
 function breaksPhrase(view: SentenceView, i: number): boolean {
   const w = view.words[i]!.lower;
   return w === ',' || w === 'and' || w === 'that' || w === 'who' || w === 'which' || BE.has(w) || PREPOSITIONS.has(w) || /^[.;:!?()"“”]$/.test(w);
+}
+
+const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'him', 'her', 'them', 'us', 'me', 'it', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
+
+/** "There were ten soldiers killed": a participle after an existential is the event. */
+function existential(view: SentenceView, i: number): boolean {
+  for (let k = i - 1; k >= 1 && i - k <= 6; k--) if (view.words[k - 1]!.lower === 'there' && BE.has(view.words[k]!.lower)) return true;
+  return false;
 }
 
 function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
@@ -81,21 +101,26 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const nouns = same.filter((e) => e.form === 'noun');
     const verbs = same.filter((e) => e.form !== 'noun');
     const verbContext = prev === 'to' || BE.has(prev) || ['will', 'would', 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'did', 'not', "n't"].includes(prev);
-    const chosen = (nouns.length && (nominalContext && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
+    // Right after a verbal trigger a word that can be a noun is its object ("provide support").
+    const prior = out[out.length - 1];
+    const afterVerb = !!prior && prior.last === i - 1 && prior.form !== 'noun' && !/ to$/.test(prior.entry.words.join(' '));
+    // A bare verb form right after a singular common noun reads as a noun ("a mortar bomb").
+    const afterNoun = /^[a-z]+$/.test(prev) && !prev.endsWith('s') && !NOT_SUBJECTS.has(prev) && verbs.every((e) => e.form === 'base' || e.form === 'gerund');
+    const chosen = (nouns.length && ((nominalContext || afterNoun) && !verbContext || !verbs.length) ? nouns : verbs.length ? verbs : nouns)[0]!;
     const last = i + chosen.words.length - 1;
     let k = i - 1;
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
     // Passive after "be", or a reduced relative with its agent: "the forum hosted by Xi".
     const reducedPassive = k === i - 1 && words[last + 1]?.lower === 'by' && /^[a-z]+$/.test(prev) && !BE.has(prev) && !NOT_NOUNS.has(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev);
-    const passive = (chosen.form === 'participle' || chosen.form === 'past') && k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to';
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && ((k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to') || existential(view, i));
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
-    const reducedRelative = !passive && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
-    // "the visiting envoy": a participle used as an adjective.
-    const adjective = chosen.form === 'gerund' && DETERMINERS.has(prev);
+    const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    // "the visiting envoy", "evacuated the wounded": a participle used as an adjective or a noun.
+    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !nouns.length;
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
-    const nounUse = chosen.form === 'base' && !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to'));
+    const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
     if (reducedRelative || adjective || nounUse) {
       i = last;
       continue;
@@ -124,7 +149,7 @@ const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions
 
 function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigger[]): Placed[] {
   const isTrigger = (i: number) => triggers.some((t) => t.first <= i && i <= t.last);
-  return cands.map((c) => {
+  const out = cands.map((c) => {
     // The word holding the candidate's start ("Putin" in "Kim-Putin").
     let first = wordAt(view, c.start);
     if (first > 0 && view.words[first - 1]!.end > c.start) first--;
@@ -166,6 +191,16 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     const after = doc.text.slice(c.end, c.end + 2);
     return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
   });
+  // A group with no state of its own takes the one it is placed in, comes from or belongs
+  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
+  for (let k = 0; k + 1 < out.length; k++) {
+    const p = out[k]!;
+    const q = out[k + 1]!;
+    if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from' || q.prep === 'of')) continue;
+    const gap = view.words.slice(p.last + 1, q.first).map((w) => w.lower);
+    if (gap.length <= 2 && gap[0] === q.prep && gap.slice(1).every((w) => w === 'the')) p.c = { ...p.c, country: q.c.country };
+  }
+  return out;
 }
 
 /** Candidates coordinated with `p` ("Kim and Putin", "the US, Russia, and Switzerland"). */
@@ -186,7 +221,20 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
   return out;
 }
 
-function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[]): Filled[] {
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
+const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+
+/**
+ * The relative pronoun that opens the trigger's clause ("the group that has seized"), or -1:
+ * then the clause's subject is the pronoun's antecedent, not the nearest name to the left.
+ */
+function relativeBefore(view: SentenceView, first: number): number {
+  let i = first - 1;
+  while (i >= 0 && (AUXILIARIES.has(view.words[i]!.lower) || ADVERBS.has(view.words[i]!.lower))) i--;
+  return i >= 0 && RELATIVES.has(view.words[i]!.lower) ? i : -1;
+}
+
+function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[], timeWords: Set<number>): Filled[] {
   const fills: Filled[] = [];
   const clause = view.words[t.first]!.clause;
   const inClause = (p: Placed) => view.words[p.first]!.clause === clause;
@@ -198,7 +246,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   const before = placed.filter((p) => p.last < t.first && inClause(p)).reverse();
   // A possessive or a compound right before a nominal trigger: "Paek's visit", "the Kim-Putin summit".
   if (nominal) {
-    const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower)));
+    const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower) && !RELATIVES.has(w.lower) && !reporting().has(w.lower) && !lightVerbSet().has(w.lower)));
     for (const p of near) {
       add(p, p.possessive ? 'subj' : 'compound');
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
@@ -227,12 +275,64 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   if (lightVerb && !t.reduced && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
     // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
     const ownSubject = (p: Placed) => view.words.slice(p.last + 1, t.first).some((w, k, ws) => reporting().has(w.lower) && ['the', 'this', 'these', 'those', 'both'].includes(ws[k + 1]?.lower ?? ''));
-    const subject = before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2) && !ownSubject(p));
+    const rel = nominal ? -1 : relativeBefore(view, t.first);
+    if (rel >= 0) t.relative = true;
+    let subject = rel >= 0
+      ? before.find((p) => p.last === rel - 1 || (p.last === rel - 2 && view.words[rel - 1]!.lower === ','))
+      : before.find((p) => !p.prep && !p.possessive && t.first - p.last <= 25 && !triggers.some((o) => o !== t && o.first > p.last && o.last < t.first && o.form === 'noun' && o.first - p.last <= 2) && !ownSubject(p));
+    // A possessive heading the subject: "Iraq's national security adviser met ...", "Sudan's
+    // government on Sunday lifted ..." (lower-case words and times up to the verb).
+    if (!subject && rel < 0 && !nominal) {
+      subject = before.find((p) => {
+        if (!p.possessive || p.prep) return false;
+        let n = 0;
+        for (let i = p.last + 1; i < t.first; i++) {
+          const w = view.words[i]!.lower;
+          if (timeWords.has(i) || (w === 'on' && timeWords.has(i + 1))) continue;
+          if (!/^[a-z][a-z-]*$/.test(w) || BE.has(w) || PREPOSITIONS.has(w) || RELATIVES.has(w) || w === 'and' || ++n > 5) return false;
+        }
+        return n > 0;
+      });
+    }
+    // A subject whose head is a common noun with a place or a name after it: "A court in
+    // Guyana has issued ...", "Opponents of Rwanda's Senate protested ...".
+    if (!subject && rel < 0) {
+      let c0 = t.first;
+      while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
+      subject = before.find((p) => {
+        if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
+        const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
+        if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
+        for (let i = p.last + 1; i < t.first; i++) {
+          const w = view.words[i]!.lower;
+          if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w) || (nominal && (lightVerbSet().has(w) || DETERMINERS.has(w))))) return false;
+        }
+        return true;
+      });
+    }
     if (subject) {
+      const same = fills.find((f) => f.c === subject!.c);
+      if (same) same.slot = subjSlot;
       add(subject, subjSlot);
+      // An apposition names the subject's state: "The US commander in Iraq, General X, held talks".
+      let comma = subject.first - 1;
+      while (comma > 0 && isCapitalisedWord(doc, view, comma) && subject.first - comma <= 3) comma--;
+      if (!subject.c.country && view.words[comma]?.lower === ',') {
+        let c0 = subject.first;
+        while (c0 > 0 && view.words[c0 - 1]!.clause === clause) c0--;
+        const head = placed.find((p) => p.first >= c0 && p.first <= c0 + 2 && !p.prep && p.c.country && p.last < subject!.first);
+        if (head) add(head, subjSlot);
+      }
       for (const q of coordinated(doc, placed, subject, -1, triggers)) if (!q.prep) add(q, subjSlot);
     }
   }
+  // A left-hand place phrase must open the clause or follow a comma or a time: "the US
+  // commander in Iraq, General X, held talks" names no venue (used at the end of this function).
+  const opensPhrase = (p: Placed) => {
+    let k = p.first - 1;
+    while (k >= 0 && view.words[k]!.lower !== p.prep) k--;
+    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1);
+  };
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
   const nextTrigger = triggers.find((o) => o.first > t.last);
@@ -242,9 +342,19 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     if (nextTrigger && p.first > nextTrigger.last && !(p.prep === 'in' || p.prep === 'at')) break;
     const gap = view.words.slice(t.last + 1, p.first);
     let slot: string | null = null;
-    if (!nominal && !p.prep && gap.length <= 3 && gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k))) slot = t.passive ? null : 'obj';
+    // "freed over 150 prisoners": an approximate number is part of the object.
+    const objectGap = gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k) || (APPROXIMATORS.has(w.lower) && /^[\d,.]+$/.test(gap[k + 1]?.lower ?? '')));
+    // The head before "of": "the east of the Gaza Strip", "a part of Syria's second city".
+    let h = p.first - 1;
+    while (h > t.last && view.words[h]!.lower !== 'of') h--;
+    const head = view.words[h - 1]?.lower === 'the' ? h - 2 : h - 1;
+    const headWord = view.words[head]?.lower ?? '';
+    if (!nominal && !p.prep && gap.length <= 4 && objectGap) slot = t.passive ? null : 'obj';
     else if (p.prep === 'by' && (t.passive || nominal)) slot = t.passive ? 'subj' : 'by-agent';
-    else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(view.words[p.first - 2]?.lower ?? '')) slot = lastSlot;
+    else if (p.prep === 'of' && lastSlot && PLACE_HEADS.has(headWord)) slot = lastSlot;
+    else if (p.prep === 'of' && AREA_HEADS.has(headWord) && (p.c.place || /^(?:in|at|near)$/.test(view.words[head - (view.words[head - 1]?.lower === 'the' ? 2 : 1)]?.lower ?? ''))) slot = 'prep:in';
+    // The object noun phrase's "of" part when the object itself names no one.
+    else if (p.prep === 'of' && !nominal && !t.passive && !fills.some((f) => f.slot === 'obj') && h - t.last <= 5 && view.words.slice(t.last + 1, h).every((w) => !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== ',' && !RELATIVES.has(w.lower))) slot = 'obj';
     // "of" names an agent only after a noun ("the visit of the minister"): after a verb it
     // belongs to some other noun ("come to Russia with the warm heart of the people").
     else if (p.prep === 'of' && !nominal) continue;
@@ -256,13 +366,13 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   }
   // Left-hand place: "In Moscow, Kim met Putin"; one after the trigger comes first ("the
   // calculation in Pyongyang changed after the summit in Hanoi").
-  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && t.first - p.last <= 10 && !view.words.slice(p.last + 1, t.first).some((w) => RELATIVE.has(w.lower)) && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
+  for (const p of before) if (p.prep && (p.prep === 'in' || p.prep === 'at') && p.c.place && t.first - p.last <= 10 && opensPhrase(p) && !view.words.slice(p.last + 1, t.first).some((w) => RELATIVE.has(w.lower)) && !triggers.some((o) => o !== t && ((o.first > p.last && o.last < t.first) || (o.last < p.first && p.first - o.last <= 4)))) add(p, `prep:${p.prep}`);
   return fills;
 }
 
 /** Turns filled slots into actors and a place through the frame's roles. */
-function rolesOf(frame: Frame, fills: Filled[], passive: boolean): { actors: MentionActor[]; place: MentionPlace | null } {
-  const slots = frameSlots(frame.frame);
+function rolesOf(frame: Frame, fills: Filled[], passive: boolean, frameName = frame.frame): { actors: MentionActor[]; place: MentionPlace | null } {
+  const slots = frameSlots(frameName);
   const actors: MentionActor[] = [];
   let place: MentionPlace | null = null;
   const addActor = (c: Candidate, role: Role, slot: string) => {
@@ -309,19 +419,61 @@ function linked(view: SentenceView, t: Trigger): boolean {
   return false;
 }
 
+const OBJECT_SLOTS = new Set(['obj', 'prep:of', 'prep:to', 'prep:with', 'prep:against']);
+
+function objectsDiffer(a: Draft, b: Draft): boolean {
+  const objects = (d: Draft) => d.fills.filter((f) => OBJECT_SLOTS.has(f.slot)).map((f) => f.c.name);
+  const x = objects(a);
+  const y = objects(b);
+  return x.length > 0 && y.length > 0 && !x.some((n) => y.includes(n));
+}
+
 /** Folds triggers that describe one event: objects, complements, and same-type repeats. */
 function fold(view: SentenceView, drafts: Draft[]): void {
-  const absorb = (into: Draft, from: Draft) => {
+  const absorb = (into: Draft, from: Draft, purpose = false) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
-    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f);
+    // A purpose adds its own objects only where the main event has none ("gave permission to
+    // Russia to help Israel": Russia).
+    const hasObject = purpose && into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with|for)$/.test(f.slot));
+    for (const f of from.fills) {
+      if (hasObject && f.slot !== 'subj' && f.slot !== 'compound' && !/^prep:(?:in|at)$/.test(f.slot)) continue;
+      const same = into.fills.find((g) => g.c === f.c);
+      // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
+      if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
+      else if (!same) into.fills.push(f);
+    }
   };
   // What a governing verb absorbs is its content: the embedded subject is the one it targets
   // ("alleged that France helped ...": France is the target of the accusation).
+  // Its own objects count only when the governing verb has none ("threatened to attack
+  // Iran": Iran; "urged Tokyo to help Iran": Tokyo).
   const absorbGoverned = (into: Draft, from: Draft) => {
     from.dropped = true;
     into.merged.push(from.t, ...from.merged);
-    for (const f of from.fills) if (!into.fills.some((g) => g.c === f.c)) into.fills.push(f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f);
+    // In a "that" clause only its subject is the governing verb's target ("demanded that the
+    // US cancel the sale to Taiwan": the US).
+    const thatClause = view.words.slice(into.t.last + 1, from.t.first).some((w) => w.lower === 'that');
+    const hasObject = thatClause || into.fills.some((f) => f.slot === 'obj' || /^prep:(?:against|on|to|with)$/.test(f.slot));
+    for (const f of from.fills) {
+      if (into.fills.some((g) => g.c === f.c)) continue;
+      if (f.slot === 'subj' || f.slot === 'compound') into.fills.push({ c: f.c, slot: 'obj' });
+      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(f);
+    }
+  };
+  // An intention's complement decides what it is (knowledge/event-type-classes.tsv): a
+  // cooperative act stays an agreement ("wants to help"), a material conflict is a threat
+  // where the frame says so ("vowed to fight"), a verbal conflict keeps its own type
+  // ("want to inspect": an investigation, planned).
+  const govern = (a: Draft, b: Draft): boolean => {
+    if (a.t.frame.type !== 'AGREE') return false;
+    const cls = typeClass(b.type)?.cls;
+    if (cls === 'verbal-conflict') {
+      absorb(b, a);
+      return true;
+    }
+    if (cls === 'material-conflict' && a.t.frame.hostile) a.type = a.t.frame.hostile;
+    return false;
   };
   for (let i = 0; i < drafts.length; i++) {
     const a = drafts[i]!;
@@ -331,7 +483,9 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       if (b.dropped) continue;
       // A demand, rejection, threat or accusation governs what follows it in the sentence:
       // "accused France of helping to plan the killings" is one accusation.
-      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause) {
+      // An agreement or intention governs only a near complement ("agreed to set up", "wants to help").
+      if (a.t.frame.govern === 'absorb' && a.t.form !== 'noun' && b.t.frame.type !== 'CONSULT' && b.t.frame.type !== a.t.frame.type && view.words[b.t.first]!.clause === view.words[a.t.first]!.clause && (a.t.frame.type !== 'AGREE' || b.t.first - a.t.last <= 4)) {
+        if (govern(a, b)) break;
         absorbGoverned(a, b);
         continue;
       }
@@ -363,7 +517,12 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // The noun must be linked to the other trigger ("for talks", "during the visit") or follow
       // it closely: "the arrival ... after last week's summit" and "a visit ... the journey
       // last summer" are two events.
-      if (a.t.frame.type === b.t.frame.type && (a.t.form === 'noun' || b.t.form === 'noun') && (gap.length <= 2 || linked(view, b.t) || (a.t.form === 'noun' && linked(view, a.t)))) absorb(a, b);
+      // Or the second is its purpose ("met Assad to discuss"); far apart, two mentions with
+      // different objects are two events ("the release of X ... would free 150 prisoners").
+      if (a.t.frame.type === b.t.frame.type && (b.t.first - a.t.last <= 10 || !objectsDiffer(a, b))) {
+        if ((a.t.form === 'noun' || b.t.form === 'noun') && (gap.length <= 2 || linked(view, b.t) || (a.t.form === 'noun' && linked(view, a.t)))) absorb(a, b);
+        else if (b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to') absorb(a, b, true);
+      }
     }
   }
 }
@@ -392,9 +551,166 @@ function gapped(doc: Doc, view: SentenceView, placed: Placed[], drafts: Draft[])
       const moved = new Set([partner.c, ...coordinated(doc, placed, partner, 1).map((q) => q.c)]);
       d.fills = d.fills.filter((f) => !moved.has(f.c));
       const fills: Filled[] = [...d.fills.filter((f) => f.slot === 'subj' || f.slot === 'compound'), ...[...moved].map((c) => ({ c, slot: 'prep:with' }))];
-      drafts.push({ t: { ...d.t }, mode: d.mode, fills, merged: [], dropped: false, gap: { first: a, last: w } });
+      drafts.push({ t: { ...d.t }, type: d.type, frameName: d.frameName, mode: d.mode, fills, merged: [], dropped: false, gap: { first: a, last: w } });
       break;
     }
+  }
+}
+
+/**
+ * "received weapons from the government": what is received decides the type
+ * (knowledge/event-receive-objects.tsv); the giver is the source, the receiver the target.
+ */
+function received(view: SentenceView, d: Draft): boolean {
+  if (d.t.form === 'noun') return false;
+  for (let i = d.t.last + 1, n = 0; i < view.words.length && n < 5; i++, n++) {
+    const w = view.words[i]!.lower;
+    const hit = receiveObject(d.t.frame.lemma, w);
+    if (hit) {
+      if (hit.type === d.type) return true;
+      d.type = hit.type;
+      d.mode = hit.mode;
+      d.frameName = 'directed';
+      d.fills = d.fills.map((f) => (f.slot === 'subj' || f.slot === 'compound' ? { c: f.c, slot: 'obj' } : f.slot === 'prep:from' ? { c: f.c, slot: 'subj' } : f));
+      // A noun of the received thing folded in ("aid") is part of it.
+      return true;
+    }
+    if (!(DETERMINERS.has(w) || /^[a-z-]+$/.test(w) && !PREPOSITIONS.has(w) && !BE.has(w) || /^[\d,.]+$/.test(w))) return false;
+  }
+  return false;
+}
+
+/** Whether a nominal trigger sits in an "of" phrase ("the start of a regional trip"). */
+function ofPhrase(view: SentenceView, first: number): boolean {
+  for (let i = first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const w = view.words[i]!.lower;
+    if (w === 'of') return true;
+    if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w) || lightVerbSet().has(w)) return false;
+  }
+  return false;
+}
+
+const CHARGING = new Set(['COERCE', 'SANCTION', 'ACCUSE']);
+const ACCUSATION_LEMMAS = new Set(['accuse', 'allege', 'condemn']);
+
+/**
+ * Condemning or rejecting an accusation is a denial, a statement and no event (CAMEO 016):
+ * "France condemned the allegations by Rwanda that ...", "accused Rwanda of making false
+ * accusations by alleging ...". The accusations inside the denial go with it.
+ */
+function denials(view: SentenceView, triggers: Trigger[], drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.dropped || d.t.form === 'noun' || (d.type !== 'ACCUSE' && d.type !== 'REJECT')) continue;
+    const clause = view.words[d.t.first]!.clause;
+    const denied = triggers.some((t) => t.first > d.t.last && t.form === 'noun' && ACCUSATION_LEMMAS.has(t.frame.lemma) && view.words[t.first]!.clause === clause && t.first - d.t.last <= 8);
+    if (!denied) continue;
+    d.dropped = true;
+    for (const o of drafts) if (o.type === 'ACCUSE' && o.t.first > d.t.last && view.words[o.t.first]!.clause === clause) o.dropped = true;
+  }
+}
+
+/** The first reporting verb of a sentence and the state that speaks there ("Israel said ..."). */
+function speaker(view: SentenceView, placed: Placed[], triggers: { first: number; last: number }[]): { r: number; who: Placed | null } | null {
+  // Not a word of a name ("the United States").
+  const r = view.words.findIndex((w, i) => speech().has(w.lower) && !placed.some((p) => p.first <= i && i <= p.last));
+  if (r < 0) return null;
+  const who = placed.filter((p) => p.last < r && !p.prep && r - p.last <= 8).pop() ?? null;
+  if (who && triggers.some((t) => t.first > who.last && t.last < r)) return { r, who: null };
+  return { r, who };
+}
+
+/**
+ * A state that reports an attack on it or on others accuses the attacker (CAMEO 112; the
+ * PETRARCH convention): "Israel said a mortar bomb was fired at it from Gaza", "the US
+ * claimed that ISIL had attacked Iraq". A report of one's own attack is not an accusation
+ * ("the US said it had attacked ..."), and neither is a trailing attribution ("..., police said").
+ */
+function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped);
+  if (!live.some((d) => d.type === 'ASSAULT')) return;
+  const sp = speaker(view, placed, live.map((d) => d.t));
+  // A state speaks as itself or through its capital ("Seoul said ...").
+  if (!sp?.who || !sp.who.c.country || !(sp.who.c.state || (sp.who.c.actor && (sp.who.c.place || sp.who.c.id === sp.who.c.country)))) return;
+  const said = sp.who.c.country;
+  const attacks = live.filter((d) => d.type === 'ASSAULT' && d.t.first > sp.r);
+  if (!attacks.length) return;
+  const roles = attacks.map((d) => rolesOf(d.t.frame, d.fills, d.t.passive, d.frameName));
+  if (roles.some((x) => x.actors.some((a) => a.role !== 'target' && a.country === said))) return;
+  const accused = new Map<string, Candidate>();
+  for (const role of ['source', 'participant', 'target'] as const) {
+    for (const [i, x] of roles.entries()) for (const a of x.actors) if (a.role === role && a.country && a.country !== said) accused.set(a.country, attacks[i]!.fills.find((f) => f.c.start === a.start)!.c);
+    if (accused.size) break;
+  }
+  if (!accused.size) {
+    // An attack "from Gaza" names its origin as a place.
+    for (const d of attacks) for (const f of d.fills) if (f.slot === 'prep:from' && f.c.country && f.c.country !== said) accused.set(f.c.country, f.c);
+  }
+  const [first, ...rest] = attacks;
+  for (const d of rest) {
+    d.dropped = true;
+    first!.merged.push(d.t, ...d.merged);
+  }
+  first!.type = 'ACCUSE';
+  first!.mode = 'allege';
+  first!.frameName = 'directed';
+  first!.fills = [{ c: sp.who.c, slot: 'subj' }, ...[...accused.values()].map((c) => ({ c, slot: 'obj' }))];
+  first!.status = { status: 'occurred', by: 'events/reported-attack' };
+}
+
+/**
+ * An obligation ("Iraq must cooperate") is a demand by whoever states it ("Chirac reminded
+ * Iraq that it must ...", "the administration declared that China must ..."): the speaker is
+ * the source, the one obliged the target (frames with needs "speaker").
+ */
+function obligations(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped && d.t.frame.needs === 'speaker');
+  if (!live.length) return;
+  const sp = speaker(view, placed, []);
+  for (const d of live) {
+    const obliged = d.fills.filter((f) => f.slot === 'subj' || f.slot === 'compound').map((f) => ({ c: f.c, slot: 'obj' }));
+    const rest = d.fills.filter((f) => f.slot !== 'subj' && f.slot !== 'compound' && (!obliged.length || !/^(?:obj|prep:)/.test(f.slot) || /^prep:(?:in|at)$/.test(f.slot)));
+    const who = sp && sp.r < d.t.first ? sp.who : null;
+    d.fills = [...(who ? [{ c: who.c, slot: 'subj' }] : []), ...obliged, ...rest];
+  }
+}
+
+const FUTURE = new Set(['will', 'would', 'shall', "'ll", '’ll']);
+const NEGATIONS = new Set(['not', "n't", '’t', 'never']);
+
+/**
+ * What a speaker announces it will do is its commitment, coded by PLOVER and CAMEO alike:
+ * "the rebels said they will release the hostages" AGREE, "... would boycott the talks"
+ * THREATEN, "... would not provide support" REJECT, "will withdraw unless ..." THREATEN
+ * (knowledge/event-type-classes.tsv). Meetings keep their type (the spec's departure).
+ */
+function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
+  const live = drafts.filter((d) => !d.dropped);
+  if (!live.length) return;
+  let sp: ReturnType<typeof speaker> | undefined;
+  let unlessAt: number | undefined;
+  for (const d of live) {
+    if (d.type === 'CONSULT' || d.status) continue;
+    const cls = typeClass(d.type);
+    if (!cls || cls.cls === 'verbal-conflict') continue;
+    let m = d.t.first - 1;
+    let negated = false;
+    while (m >= 0 && (ADVERBS.has(view.words[m]!.lower) || NEGATIONS.has(view.words[m]!.lower))) {
+      if (NEGATIONS.has(view.words[m]!.lower)) negated = true;
+      m--;
+    }
+    if (m < 0 || !FUTURE.has(view.words[m]!.lower)) continue;
+    if (sp === undefined) sp = speaker(view, placed, []);
+    unlessAt ??= view.words.findIndex((w) => w.lower === 'unless');
+    const r = sp?.r ?? -1;
+    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m);
+    const ultimatum = unlessAt > d.t.last;
+    let type: string | null = null;
+    if (ultimatum && (announced || cls.cls === 'material-conflict')) type = 'THREATEN';
+    else if (announced) type = negated ? cls.refusal : cls.intent;
+    if (!type) continue;
+    d.type = type;
+    if (type !== 'AGREE') d.mode = null;
+    d.status = { status: 'occurred', by: negated ? 'events/announced-refusal' : 'events/announced-intention' };
   }
 }
 
@@ -409,16 +725,42 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   const triggers = findTriggers(doc, view);
   if (!triggers.length) return [];
   const placed = place(doc, view, argumentCandidates(doc, sentence), triggers);
-  const drafts: Draft[] = triggers.map((t) => ({ t, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers), merged: [], dropped: false }));
+  const timexSpans = doc.within('timex', sentence.start, sentence.end);
+  const timeWords = new Set<number>();
+  for (const x of timexSpans) for (let i = wordAt(view, x.start); i < view.words.length && view.words[i]!.start < x.end; i++) timeWords.add(i);
+  const drafts: Draft[] = triggers.map((t) => ({ t, type: t.frame.type, mode: t.frame.mode, fills: fillSlots(doc, view, placed, t, triggers, timeWords), merged: [], dropped: false }));
   fold(view, drafts);
   for (const d of drafts) {
     if (d.dropped) continue;
     // An event no one takes part in ("an initial threat", "a protestor demolished the
     // building") is not coded; meetings are (the summit in Vladivostok).
-    if (d.t.frame.type !== 'CONSULT' && !rolesOf(d.t.frame, d.fills, d.t.passive).actors.length) d.dropped = true;
-    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && f.slot !== 'subj' && f.slot !== 'compound')) d.dropped = true;
+    if (d.t.frame.needs === 'object' && received(view, d)) continue;
+    const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive);
+    if (d.t.frame.type !== 'CONSULT' && !actors.length) d.dropped = true;
+    // A host needs a guest as its object; a giver someone after the verb, not a topic ("gave
+    // a speech on relations with Asia").
+    if (d.t.frame.needs === 'object' && !d.fills.some((f) => f.c.actor && (d.t.frame.type === 'CONSULT' ? f.slot === 'obj' : f.slot !== 'subj' && f.slot !== 'compound' && f.slot !== 'prep:on'))) d.dropped = true;
+    // A relative clause with no named antecedent describes a noun ("the militant group that
+    // has seized parts of Iraq"): background, not a reported event.
+    if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
+    // An intention is an event only through what it intends ("wants to help": AGREE;
+    // "wants to be the groom at every wedding": none).
+    if (d.t.frame.needs === 'complement' && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
+    // The charge behind a sanction or an arrest is not an event of its own: "jailed a student
+    // for helping militants", "convicted of spying".
+    if (d.t.form === 'gerund' && /^(?:for|of)$/.test(view.words[d.t.first - 1]?.lower ?? '') && drafts.some((o) => o !== d && !o.dropped && o.t.last < d.t.first && CHARGING.has(o.type))) d.dropped = true;
+    // A participial adjunct of offer or intention (", offering further support to Lebanon")
+    // elaborates the main clause; it is no commitment of its own.
+    if (d.type === 'AGREE' && d.t.form === 'gerund' && view.words[d.t.first - 1]?.lower === ',') d.dropped = true;
+    // A bare meeting noun that only qualifies another noun, with no one taking part ("at the
+    // start of a regional trip"), is background, not a reported meeting.
+    if (d.type === 'CONSULT' && d.t.form === 'noun' && !actors.length && !d.merged.length && ofPhrase(view, d.t.first)) d.dropped = true;
   }
   gapped(doc, view, placed, drafts);
+  denials(view, triggers, drafts);
+  obligations(view, placed, drafts);
+  reportedAttacks(view, placed, drafts);
+  announcedIntentions(view, placed, drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
@@ -433,7 +775,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     }
   });
   const owned = new Map<Draft, { span: Span; d: number; shared?: boolean }>();
-  for (const x of doc.within('timex', sentence.start, sentence.end)) {
+  for (const x of timexSpans) {
     const type = (x.attrs as unknown as TimexAttrs | undefined)?.type;
     if (type === 'DURATION' || type === 'SET') continue;
     const first = wordAt(view, x.start);
@@ -472,31 +814,30 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   if (fronted) for (const d of events) if (!owned.has(d)) owned.set(d, { span: fronted, d: 0, shared: true });
 
   // A cue inside a time expression is not one ("in May").
-  const timexSpans = doc.within('timex', sentence.start, sentence.end);
   const hits = cueHits(view).filter((h) => !timexSpans.some((x) => x.start <= h.start && h.end <= x.end));
   const attribution = attributionOf(view.text, view.start, lastVerb, view.words.length);
   const sentenceTopics = topicsIn(view.text, view.start, view.words.map((w) => w.start));
   const typeCount = new Map<string, number>();
-  for (const d of events) typeCount.set(d.t.frame.type, (typeCount.get(d.t.frame.type) ?? 0) + 1);
+  for (const d of events) typeCount.set(d.type, (typeCount.get(d.type) ?? 0) + 1);
   const out: Span[] = [];
   for (const d of events) {
     const t = d.t;
-    const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive);
+    const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive, d.frameName);
     const own = owned.get(d);
     const x = own?.span;
     // Object.assign, not a spread: spreading timex values of several shapes takes V8's slow path.
     const time: MentionTime | null = x ? Object.assign({}, x.attrs as unknown as TimexAttrs, { text: doc.slice(x), startOffset: x.start, endOffset: x.end, by: own?.shared ? 'events/time:coordinated' : 'events/time:nearest-anchor' }) : null;
     const timing = time?.start && time.end && opts.dct ? (time.start > opts.dct ? 'future' : time.end < opts.dct ? 'past' : null) : null;
-    const status = statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
+    const status = d.status ? { ...d.status, start: null, end: null } : statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     // Mentions of one type in one sentence need distinct spans (the event id derives from it).
-    let span = d.gap ? { start: view.words[d.gap.first]!.start, end: clause.end } : typeCount.get(t.frame.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
-    if (out.some((o) => o.label === t.frame.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
+    let span = d.gap ? { start: view.words[d.gap.first]!.start, end: clause.end } : typeCount.get(d.type)! > 1 ? clause : { start: sentence.start, end: sentence.end };
+    if (out.some((o) => o.label === d.type && o.start === span.start && o.end === span.end)) span = { start: view.words[t.first]!.start, end: clause.end };
     const trigger = { start: view.words[t.first]!.start, end: view.words[t.last]!.end, text: '', by: `events/frame:${t.frame.lemma}:${t.form}` };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
     const attrs: EventAttrs = {
-      type: t.frame.type,
+      type: d.type,
       mode: d.mode,
       context: t.frame.context,
       status: status.status,
@@ -513,7 +854,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
       attributionSpan: attribution ? { start: attribution.start, end: attribution.end, by: attribution.by } : null,
     };
     const confidence = Math.min(0.9, 0.5 + 0.1 * Math.min(actors.length, 2) + (where ? 0.1 : 0) + (status.start !== null ? 0.1 : 0));
-    out.push({ start: span.start, end: span.end, label: t.frame.type, by: trigger.by, confidence, attrs: attrs as unknown as Record<string, unknown> });
+    out.push({ start: span.start, end: span.end, label: d.type, by: trigger.by, confidence, attrs: attrs as unknown as Record<string, unknown> });
   }
   return out;
 }

@@ -16,8 +16,10 @@ export interface Frame {
   context: string | null;
   frame: string;
   govern: '' | 'absorb';
-  /** "object": the event counts only with an actor after the trigger. */
+  /** "object": the event counts only with an actor as its object. */
   needs: string;
+  /** For intentions: the type when the complement is a material conflict ("wants to attack"). */
+  hostile: string | null;
 }
 
 export interface TriggerEntry {
@@ -72,7 +74,7 @@ export function triggerIndex(): Map<string, TriggerEntry[]> {
     index.set(words[0]!, list);
   };
   for (const r of loadTable('event-frames.tsv').rows) {
-    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '', needs: r.needs ?? '' };
+    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '', needs: r.needs ?? '', hostile: r.hostile || null };
     const verbs = r.verbs ? r.verbs.split('|').map((v) => v.trim()) : [];
     if (verbs.length === 1) verbs.splice(0, 1, ...inflect(verbs[0]!));
     if (verbs.length % 5) throw new Error(`event-frames.tsv: ${r.lemma}: verb forms come in fives (base|3rd person|past|participle|-ing)`);
@@ -82,6 +84,28 @@ export function triggerIndex(): Map<string, TriggerEntry[]> {
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   triggers = index;
   return index;
+}
+
+export interface TypeClass {
+  cls: 'verbal-coop' | 'material-coop' | 'verbal-conflict' | 'material-conflict';
+  intent: string | null;
+  refusal: string | null;
+}
+
+let classes: Map<string, TypeClass> | null = null;
+
+/** PLOVER's quad class of a type and what an announced intention to act counts as (knowledge/event-type-classes.tsv). */
+export function typeClass(type: string): TypeClass | null {
+  classes ??= new Map(loadTable('event-type-classes.tsv').rows.map((r) => [r.type!, { cls: r.class as TypeClass['cls'], intent: r.intent || null, refusal: r.refusal || null }]));
+  return classes.get(type) ?? null;
+}
+
+let receiveObjects: Map<string, { type: string; mode: string | null }> | null = null;
+
+/** What receiving an object is, by the object's head noun (knowledge/event-receive-objects.tsv); keys "lemma noun". */
+export function receiveObject(lemma: string, noun: string): { type: string; mode: string | null } | null {
+  receiveObjects ??= new Map(loadTable('event-receive-objects.tsv').rows.map((r) => [`${r.lemma} ${r.noun}`, { type: r.type!, mode: r.mode || null }]));
+  return receiveObjects.get(`${lemma} ${noun}`) ?? null;
 }
 
 let lightVerbs: Set<string> | null = null;
