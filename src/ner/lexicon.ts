@@ -13,7 +13,10 @@ export interface Lexicon {
   stop: Set<string>;
   titles: Set<string>;
   demonyms: Set<string>;
+  /** Given names: knowledge/ner-first-names.txt and models/ner-given-names.txt (compromise's lexicon). */
   firstNames: Set<string>;
+  /** Surnames from compromise's lexicon (models/ner-surnames.txt): a lone unknown one is a person. */
+  surnames: Set<string>;
   /** Countries, regions and other places from knowledge/ner-places.tsv: name → kind. */
   places: Map<string, PlaceKind>;
   /** Well-known people by the name the news uses alone ("Yeltsin", "Clinton"). */
@@ -66,7 +69,8 @@ export function lex(): Lexicon {
     stop: new Set(loadList('name-stopwords.txt')),
     titles: new Set(loadList('titles.txt')),
     demonyms: new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!)),
-    firstNames: new Set(loadList('ner-first-names.txt')),
+    firstNames: new Set([...loadList('ner-first-names.txt'), ...modelList('ner-given-names.txt')]),
+    surnames: new Set(modelList('ner-surnames.txt')),
     people: new Set(loadList('ner-people.txt')),
     places,
     cities,

@@ -18,6 +18,9 @@ export interface Candidate {
   /** The word before the name (lower-cased) and after it, for context cues. */
   before: string;
   after: string;
+  /** The word before `before` (lower-cased) and the one after `after`: "town of X", "X , Scotland". */
+  before2: string;
+  after2: string;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
@@ -91,7 +94,7 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   return out;
 }
 
-type Context = Pick<Candidate, 'before' | 'after' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
+type Context = Pick<Candidate, 'before' | 'after' | 'before2' | 'after2' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
 
 /** "Russian", "North Korean", "Russian-North Korean", but not "U.S." (a place). */
 function isDemonym(text: string, L: Lexicon): boolean {
@@ -125,6 +128,8 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   const context = (i: number, j: number) => ({
     before: i > 0 ? words[i - 1]!.toLowerCase() : '',
     after: j < words.length ? words[j]! : '',
+    before2: i > 1 ? words[i - 2]!.toLowerCase() : '',
+    after2: j + 1 < words.length ? words[j + 1]! : '',
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
     sentenceStart: i <= firstContent,
@@ -149,7 +154,11 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       const w = words[j]!;
       if (hasDigit(w) && !L.orgs.has(w)) break;
       if (isCap(w)) continue;
-      // A particle or "of" inside a name needs a capitalised word after it.
+      // A particle or "of" inside a name needs a capitalised word after it ("van der Westhuizen": two particles).
+      if (PARTICLES.has(w) && PARTICLES.has(words[j + 1] ?? '') && isCap(words[j + 2] ?? '') && doc.text.slice(ends[j]!, tokens[j + 2]!.start) === ` ${words[j + 1]} `) {
+        j++;
+        continue;
+      }
       const next = words[j + 1];
       if (!next || !isCap(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
       if (PARTICLES.has(w) || w === '&') continue;
@@ -209,6 +218,8 @@ function emitRun(
     for (const n of [2, 1]) {
       if (j - nameFrom <= n) continue;
       const head = words.slice(nameFrom, nameFrom + n).join(' ');
+      // "Chad Ogea", "Christian Karembeu": a given name, not a country.
+      if (n === 1 && L.firstNames.has(head)) continue;
       if (isDemonym(head, L) || L.places.get(head) === 'country') {
         pushMention(doc, tokens, words, ends, nameFrom, nameFrom + n, null, L, context, out);
         nameFrom += n;

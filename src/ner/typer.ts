@@ -8,6 +8,8 @@ import type { Candidate } from './mentions.js';
  */
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+/** The kind of sports report a document is: teams (results name clubs after towns) or players. */
+export type Sport = 'team' | 'individual' | null;
 export interface Typed {
   type: NerLabel;
   kind: string;
@@ -19,6 +21,17 @@ export interface Typed {
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via', 'visit', 'visited', 'visiting']);
 const PERSON_BEFORE = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lady', 'lord', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'spokesman', 'spokeswoman', 'minister', 'president', 'leader', 'chairman', 'envoy', 'ambassador', 'secretary', 'premier', 'chancellor', 'director']);
 const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', 'scored', 'beat', 'won', 'insisted', 'argued', 'explained', 'noted', 'asked', 'replied', 'denied', 'admitted']);
+/** Verbs after a team's name in a match report. */
+const TEAM_AFTER = new Set(['beat', 'won', 'scored', 'lost', 'drew']);
+/** Two words before a name that make it a place ("the town of X") or an organisation ("shares of X"). */
+const PLACE_BEFORE2 = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'island', 'port', 'state', 'county', 'suburb', 'outskirts', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'capital']);
+const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 'subsidiary of', 'executive of', 'analyst at', 'analysts at', 'shareholders of', 'shareholder in']);
+/** Words after a name that make it an organisation ("X shares", "X stock"). */
+const ORG_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman']);
+/** Cricket scorecards: "c Vaas b Chandana", "Waugh lbw b Dharmasena", "Croft 10-1-43-2". */
+const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
+const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
+const BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const ALL_CAPS_WORDS = /^[\p{Lu}][\p{Lu} .'-]+$/u;
@@ -32,8 +45,9 @@ function isCommon(word: string): boolean {
 
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
-function firstPass(c: Candidate, sports: boolean): Typed | null {
+function firstPass(c: Candidate, sport: Sport): Typed | null {
   const L = lex();
+  const sports = sport === 'team';
   if (c.forced) {
     // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
     if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
@@ -57,6 +71,12 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = c.words.length === 1 && isCommon(text);
+  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
+  // A results line of a sport of players names players ("Henke 67 68") and their towns.
+  if (sport === 'individual' && c.scoreLine && !lone) {
+    if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
+    return { type: 'PER', kind: 'person', by: 'names/results-player', confidence: 0.6 };
+  }
   if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
@@ -81,9 +101,10 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
  * unknown word opening a sentence that the document never uses elsewhere as a name is dropped
  * (null): "Attendance", "Results".
  */
-export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | null)[] {
+export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)[] {
   const L = lex();
-  const typed = cands.map((c) => firstPass(c, sports));
+  const sports = sport !== null;
+  const typed = cands.map((c) => firstPass(c, sport));
   const inside = new Set<string>();
   for (const c of cands) if (!c.sentenceStart) inside.add(c.words.join(' '));
   // Words of confidently typed multi-word names: "Akram" → PER, "Ajax" → ORG.
@@ -95,28 +116,86 @@ export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | nu
     if (t.confidence >= 0.8 && !c.forced) nameType.set(c.words.join(' '), t.type);
     if (c.words.length > 1 && t.type === 'PER') for (const w of c.words) if (!wordType.has(w)) wordType.set(w, 'PER');
   });
-  return cands.map((c, i) => {
+  // The context cues of every mention, pooled per name: "Pirelli shares" makes "Pirelli" a company everywhere.
+  const votes = new Map<string, Partial<Record<NerLabel, number>>>();
+  for (const c of cands) {
+    const cue = contextCue(c, sport);
+    if (!cue) continue;
+    const text = c.words.join(' ');
+    const v = votes.get(text) ?? {};
+    v[cue.type] = (v[cue.type] ?? 0) + cue.weight;
+    votes.set(text, v);
+  }
+  const second = cands.map((c, i): Typed | null => {
     const t = typed[i];
     const text = c.words.join(' ');
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
-    // A town's name that the document also uses as a person's ("Clinton", "Dole").
-    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
+    // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "MaliVai Washington").
+    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || (t.by === 'names/known-place' && c.words.length === 1)) && known === 'PER') {
+      return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
+    }
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
     if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
-    if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
-    if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
+    const cue = majority(votes.get(text));
+    if (cue) return { type: cue, kind: kindOf(cue), by: 'names/context-cue', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
     if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    // "Olympic", "Olympics", "Cup": an event word alone.
+    if (L.miscLast.has(text) || L.miscLast.has(`${text}s`)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.5 };
     // "Vienna-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
     if (/^\p{Lu}[\p{L}.']*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
+    if (L.surnames.has(text)) return { type: 'PER', kind: 'person', by: 'names/surname', confidence: 0.45 };
     const suffix = L.suffixes.find(([end]) => text.length > end.length + 2 && text.endsWith(end));
     if (suffix && (!sports || suffix[1] !== 'LOC')) return { type: suffix[1], kind: kindOf(suffix[1]), by: `names/suffix:${suffix[0]}`, confidence: 0.4 };
-    if (sports) return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
+    if (sport === 'team') return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
     // A name of unknown type: kept (consumers may still resolve it) but not guessed.
     return { type: 'MISC', kind: 'unknown', by: 'names/untyped', confidence: 0.2 };
   });
+  // A lone word typed only by a default that a longer name of the document contains: "Cunningham"
+  // after "Randall Cunningham" is the person.
+  const partType = new Map<string, NerLabel>();
+  cands.forEach((c, i) => {
+    const t = second[i];
+    if (!t || c.words.length < 2 || t.type !== 'PER') return;
+    for (const w of c.words) if (!partType.has(w)) partType.set(w, 'PER');
+  });
+  return second.map((t, i) => {
+    const c = cands[i]!;
+    if (!t || t.confidence >= 0.5 || c.words.length > 1) return t;
+    const part = partType.get(c.words[0]!);
+    return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
+  });
+}
+
+/** What the words around one mention say it is, if anything. */
+function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: number } | null {
+  const L = lex();
+  // "the Springboks", "the Cardinals": a team or a group, no person.
+  const group = c.before === 'the' && c.words.length === 1 && /[^s]s$/.test(c.words[0]!);
+  if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
+  if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(c.before2))) return { type: 'LOC', weight: 1 };
+  if (c.after === ',' && L.places.has(c.after2)) return { type: 'LOC', weight: 2 };
+  if (ORG_BEFORE2.has(`${c.before2} ${c.before}`) || ORG_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
+  // In a team report "Leicestershire beat Somerset" names a team.
+  if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
+  if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
+  if (c.before === 'said' && (c.after === '.' || c.after === ',')) return { type: 'PER', weight: 1 };
+  return null;
+}
+
+/** The cue most mentions agree on; none on a tie. */
+function majority(v: Partial<Record<NerLabel, number>> | undefined): NerLabel | null {
+  if (!v) return null;
+  let best: NerLabel | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [k, x] of Object.entries(v) as [NerLabel, number][]) {
+    if (x > n) [best, n, tie] = [k, x, false];
+    else if (x === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 export const kindOf = (t: NerLabel) => (t === 'PER' ? 'person' : t === 'ORG' ? 'org' : t === 'LOC' ? 'gpe' : 'misc');
