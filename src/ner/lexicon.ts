@@ -25,6 +25,10 @@ export interface Lexicon {
   cities: Set<string>;
   orgs: Map<string, { type: 'ORG' | 'LOC'; kind: string }>;
   orgLast: Set<string>;
+  /** Place words (knowledge/ner-place-words.tsv) by position: "Tiananmen Square", "Lake Victoria", "Gulf of Aden". */
+  placeLast: Map<string, string>;
+  placeFirst: Map<string, string>;
+  placeOf: Map<string, string>;
   orgFirst: Set<string>;
   miscLast: Set<string>;
   /** Word endings → type, longest first. */
@@ -58,6 +62,10 @@ export function lex(): Lexicon {
     if (r.position !== 'first') orgLast.add(r.word!);
     if (r.position !== 'last') orgFirst.add(r.word!);
   }
+  const placeLast = new Map<string, string>();
+  const placeFirst = new Map<string, string>();
+  const placeOf = new Map<string, string>();
+  for (const r of loadTable('ner-place-words.tsv').rows) (r.position === 'first' ? placeFirst : r.position === 'of' ? placeOf : placeLast).set(r.word!, r.kind || 'loc');
   const cities = new Set(modelList('ner-places.txt'));
   const upper = new Map<string, string>();
   let maxWords = 1;
@@ -76,6 +84,9 @@ export function lex(): Lexicon {
     cities,
     orgs,
     orgLast,
+    placeLast,
+    placeFirst,
+    placeOf,
     orgFirst,
     suffixes: loadTable('ner-suffixes.tsv')
       .rows.map((r): [string, 'PER' | 'LOC' | 'MISC'] => [r.suffix!, r.type === 'PER' || r.type === 'MISC' ? r.type : 'LOC'])

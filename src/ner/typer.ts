@@ -84,6 +84,12 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
     if (sports && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
   }
+  if (c.words.length > 1 && !L.orgLast.has(last)) {
+    const kind = L.placeLast.get(last) ?? L.placeFirst.get(first) ?? (c.words[1] === 'of' ? L.placeOf.get(first) : undefined);
+    if (kind) return { type: 'LOC', kind, by: 'names/place-word', confidence: 0.8 };
+    // "Kansas City Royals", "Seattle Mariners": a town and a plural are a team.
+    if (/\p{Ll}[^s]s$/u.test(last) && (L.cities.has(c.words.slice(0, -1).join(' ')) || L.places.has(c.words.slice(0, -1).join(' ')))) return { type: 'ORG', kind: 'org', by: 'names/town-team', confidence: 0.7 };
+  }
   if (L.orgLast.has(last) || (c.words.length > 1 && L.orgFirst.has(first)) || c.words.some((w, k) => k > 0 && k < c.words.length - 1 && L.orgFirst.has(w))) {
     return { type: 'ORG', kind: 'org', by: 'names/org-word', confidence: 0.8 };
   }
@@ -140,12 +146,12 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
     const cue = majority(votes.get(text));
     if (cue) return { type: cue, kind: kindOf(cue), by: 'names/context-cue', confidence: 0.5 };
+    // "Vienna-based", "New York-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
+    if (/^\p{Lu}[\p{L}.' ]*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
     if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
     // "Olympic", "Olympics", "Cup": an event word alone.
     if (L.miscLast.has(text) || L.miscLast.has(`${text}s`)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.5 };
-    // "Vienna-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
-    if (/^\p{Lu}[\p{L}.']*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
     if (L.surnames.has(text)) return { type: 'PER', kind: 'person', by: 'names/surname', confidence: 0.45 };
     const suffix = L.suffixes.find(([end]) => text.length > end.length + 2 && text.endsWith(end));
     if (suffix && (!sports || suffix[1] !== 'LOC')) return { type: suffix[1], kind: kindOf(suffix[1]), by: `names/suffix:${suffix[0]}`, confidence: 0.4 };
