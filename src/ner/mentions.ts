@@ -23,6 +23,8 @@ export interface Candidate {
   after2: string;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
+  /** The word after that parenthesis: a score in "Benetton (Italy) 92 Dinamo (Russia) 81". */
+  afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
   sentenceStart: boolean;
@@ -94,7 +96,7 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   return out;
 }
 
-type Context = Pick<Candidate, 'before' | 'after' | 'before2' | 'after2' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
+type Context = Pick<Candidate, 'before' | 'after' | 'before2' | 'after2' | 'inParens' | 'afterParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
 
 /** "Russian", "North Korean", "Russian-North Korean", but not "U.S." (a place). */
 function isDemonym(text: string, L: Lexicon): boolean {
@@ -131,6 +133,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     before2: i > 1 ? words[i - 2]!.toLowerCase() : '',
     after2: j + 1 < words.length ? words[j + 1]! : '',
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    afterParens: words[j] === '(' && words[j + 2] === ')' ? (words[j + 3] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),

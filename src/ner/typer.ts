@@ -21,13 +21,18 @@ export interface Typed {
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via', 'visit', 'visited', 'visiting']);
 const PERSON_BEFORE = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lady', 'lord', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'spokesman', 'spokeswoman', 'minister', 'president', 'leader', 'chairman', 'envoy', 'ambassador', 'secretary', 'premier', 'chancellor', 'director']);
 const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', 'scored', 'beat', 'won', 'insisted', 'argued', 'explained', 'noted', 'asked', 'replied', 'denied', 'admitted']);
+/** Types of a lone word that a person's full name in the same document overrides ("MaliVai Washington" … "Washington"). */
+const REPLACEABLE = new Set(['names/context-cue']);
+/** Foreign articles opening a title: newspapers and agencies ("Der Spiegel", "Le Matin", "El Al"). */
+const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
+/** Nouns right before or after a name that make it an organisation ("news agency Tanjug", "the Sun newspaper"). */
+const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'broker', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
+const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions']);
 /** Verbs after a team's name in a match report. */
 const TEAM_AFTER = new Set(['beat', 'won', 'scored', 'lost', 'drew']);
 /** Two words before a name that make it a place ("the town of X") or an organisation ("shares of X"). */
 const PLACE_BEFORE2 = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'island', 'port', 'state', 'county', 'suburb', 'outskirts', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'capital']);
 const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 'subsidiary of', 'executive of', 'analyst at', 'analysts at', 'shareholders of', 'shareholder in']);
-/** Words after a name that make it an organisation ("X shares", "X stock"). */
-const ORG_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman']);
 /** Cricket scorecards: "c Vaas b Chandana", "Waugh lbw b Dharmasena", "Croft 10-1-43-2". */
 const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
 const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
@@ -50,7 +55,7 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   const sports = sport === 'team';
   if (c.forced) {
     // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
-    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
   let text = c.words.join(' ');
@@ -63,10 +68,18 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   const last = c.words[c.words.length - 1]!;
   const org = L.orgs.get(text);
   if (org) return { type: org.type, kind: org.kind, by: 'names/known-org', confidence: 0.9 };
+  // "Der Spiegel", "Le Matin", "Prensa Latina" are handled by the words; "Le Monde" by the article.
+  if (c.words.length > 1 && ARTICLES.has(first) && !L.cities.has(text) && !L.places.has(text)) return { type: 'ORG', kind: 'org', by: 'names/article-title', confidence: 0.6 };
   const place = L.places.get(text);
   if (place && !(sports && c.scoreLine && place !== 'country')) return { type: 'LOC', kind: place === 'loc' ? 'loc' : 'gpe', by: 'names/known-place', confidence: 0.9 };
-  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)".
-  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)";
+  // a team in a team report when a score follows ("Benetton (Italy) 92").
+  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) {
+    if (sport === 'team' && /^\d+$/.test(c.afterParens)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  }
+  // A one-word name in a results table of a team sport is a team ("Clyde 3 1 0", "Bolton 4 2 1").
+  if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
@@ -81,7 +94,8 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
-    if (sports && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
+    // Not a venue: "Leicester: Leicestershire beat ...", "(at Edgbaston, Birmingham)", "The Oval (London)".
+    if (sports && !PLACE_BEFORE.has(c.before) && c.after !== ':' && c.after !== ')' && c.before !== '(') return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
   }
   if (c.words.length > 1 && !L.orgLast.has(last)) {
@@ -119,7 +133,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   cands.forEach((c, i) => {
     const t = typed[i];
     if (!t) return;
-    if (t.confidence >= 0.8 && !c.forced) nameType.set(c.words.join(' '), t.type);
+    if ((t.confidence >= 0.8 || t.by === 'names/player-country') && !c.forced) nameType.set(c.words.join(' '), t.type);
     if (c.words.length > 1 && t.type === 'PER') for (const w of c.words) if (!wordType.has(w)) wordType.set(w, 'PER');
   });
   // The context cues of every mention, pooled per name: "Pirelli shares" makes "Pirelli" a company everywhere.
@@ -137,7 +151,8 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const text = c.words.join(' ');
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "MaliVai Washington").
-    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || (t.by === 'names/known-place' && c.words.length === 1)) && known === 'PER') {
+    const part = c.words.length === 1 ? wordType.get(text) : undefined;
+    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || t.by === 'names/known-place') && (known === 'PER' || part === 'PER')) {
       return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     }
     if (t) return t;
@@ -169,7 +184,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   });
   return second.map((t, i) => {
     const c = cands[i]!;
-    if (!t || t.confidence >= 0.5 || c.words.length > 1) return t;
+    if (!t || c.words.length > 1 || (t.confidence >= 0.5 && !REPLACEABLE.has(t.by))) return t;
     const part = partType.get(c.words[0]!);
     return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
   });
@@ -183,7 +198,7 @@ function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: numbe
   if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
   if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(c.before2))) return { type: 'LOC', weight: 1 };
   if (c.after === ',' && L.places.has(c.after2)) return { type: 'LOC', weight: 2 };
-  if (ORG_BEFORE2.has(`${c.before2} ${c.before}`) || ORG_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
+  if (ORG_BEFORE2.has(`${c.before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
   // In a team report "Leicestershire beat Somerset" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
   if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
