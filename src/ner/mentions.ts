@@ -30,6 +30,8 @@ export interface Candidate {
   sentenceStart: boolean;
   /** A dateline's place in capitals: "MOSCOW 1996-12-06", "AL-AIN , United Arab Emirates". */
   dateline: boolean;
+  /** The next candidate follows in a list: "Mobil, Shell and Caltex" (set by the names stage). */
+  listNext?: boolean;
   /** Only nationality words ("Russian", "North Korean"): not a name, MISC for NER scoring. */
   demonym: boolean;
 }
@@ -47,6 +49,10 @@ const OF_WORDS = new Set(['of', 'for', 'on']);
 const PLACE_HEADS = new Set(['Republic', 'Kingdom', 'Gulf', 'Bay', 'Sea', 'Isle', 'Island', 'Islands', 'Cape', 'Strait', 'Straits', 'Sultanate', 'Emirate', 'Federation', 'State', 'States', 'Province', 'Region', 'City', 'Lake', 'Port', 'Mount', 'Democratic']);
 /** "U.S" + "." → "U.S."; "Corp" + "." → "Corp.". */
 const DOTTED = /^(?:\p{Lu}\.)*\p{Lu}$|^(?:Corp|Inc|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft|Gen|Sgt|Lt|Col|Capt|Adm)$/u;
+
+const COMPANY_ABBREVIATION = /^(?:Corp|Inc|Co|Ltd|Bros)$/;
+/** "Ontario-based", "Communist-led": an adjective built on a name, a mention of its own before the name it qualifies. */
+const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.']*-\p{Ll}+$/u;
 
 const norm = (w: string) => (w.includes('’') || /\s/.test(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
 
@@ -88,7 +94,9 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && next.start === t.end && doc.text[t.end] === '.' && next.end === t.end + 1 && DOTTED.test(doc.slice(t))) {
+    // "... and Lear Corp." ends the sentence: that stop is the sentence's, not the abbreviation's.
+    const last = i + 2 === tokens.length && COMPANY_ABBREVIATION.test(doc.slice(t));
+    if (next && next.start === t.end && doc.text[t.end] === '.' && next.end === t.end + 1 && !last && DOTTED.test(doc.slice(t))) {
       out.push({ ...t, end: t.end + 1 });
       i++;
     } else out.push(t);
@@ -188,6 +196,14 @@ function emitRun(
   context: (i: number, j: number) => Context,
   out: Candidate[],
 ) {
+  // "Ontario-based Magna", "St. Louis-based Mercantile Bancorp": two mentions.
+  for (let k = from; k < to - 1; k++) {
+    if (COMPOUND_ADJECTIVE.test(words[k]!) && isCap(words[k + 1]!)) {
+      emitRun(doc, tokens, words, ends, from, k + 1, docWords, L, context, out);
+      emitRun(doc, tokens, words, ends, k + 1, to, docWords, L, context, out);
+      return;
+    }
+  }
   let i = from;
   // Leading stopwords ("The", "In", months); at the sentence start also words the text writes in
   // lower case elsewhere ("Former", "Earlier"), unless they can open a name.

@@ -84,6 +84,8 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = c.words.length === 1 && isCommon(text);
+  // A rider's team after his country: "Olaf Ludwig (Germany) Telekom 4:32".
+  if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A results line of a sport of players names players ("Henke 67 68") and their towns.
   if (sport === 'individual' && c.scoreLine && !lone) {
@@ -182,11 +184,23 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     if (!t || c.words.length < 2 || t.type !== 'PER') return;
     for (const w of c.words) if (!partType.has(w)) partType.set(w, 'PER');
   });
-  return second.map((t, i) => {
+  const third = second.map((t, i) => {
     const c = cands[i]!;
     if (!t || c.words.length > 1 || (t.confidence >= 0.5 && !REPLACEABLE.has(t.by))) return t;
     const part = partType.get(c.words[0]!);
     return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
+  });
+  // A name guessed only by a default takes the type of the names it is listed with ("Mobil, Shell and Caltex").
+  return third.map((t, i) => {
+    if (!t || t.confidence >= 0.5) return t;
+    const sure = (k: number) => {
+      const n = third[k];
+      return n && n.confidence >= 0.6 && n.type !== 'MISC' ? n.type : null;
+    };
+    const left = i > 0 && cands[i - 1]!.listNext ? sure(i - 1) : null;
+    const right = cands[i]!.listNext ? sure(i + 1) : null;
+    const type = left && right && left !== right ? null : (left ?? right);
+    return type ? { type, kind: kindOf(type), by: 'names/list', confidence: 0.5 } : t;
   });
 }
 

@@ -31,6 +31,9 @@ function docWords(doc: Doc): DocWords {
   return { lower, inside };
 }
 
+/** What stands between two names of a list: "Mobil, Shell and Caltex". */
+const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+)$/;
+
 let sports: { words: string[]; opener: RegExp; individual: RegExp } | null = null;
 /**
  * A sports report: results lines name teams after towns (`team`); a report on a sport of players
@@ -81,6 +84,10 @@ export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[
   const all: Candidate[] = [];
   for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
   const cands = joinAcrossLineBreaks(doc, all).filter((c) => !c.demonym);
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const gap = doc.text.slice(cands[i]!.end, cands[i + 1]!.start);
+    if (gap.length <= 6 && LIST_GAP.test(gap)) cands[i]!.listNext = true;
+  }
   const types = typeCandidates(cands, sportOf(doc, words.lower));
   const out: Span[] = [];
   cands.forEach((c, i) => {
