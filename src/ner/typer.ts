@@ -166,7 +166,16 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     // "Vienna-based", "New York-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
     if (/^\p{Lu}[\p{L}.' ]*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
-    if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    if (c.words.length > 1) {
+      const last = c.words[c.words.length - 1]!;
+      // A title in quotes: "Sleeping Bread", "Strike Hard".
+      if (c.before === '"' && c.after === '"') return { type: 'MISC', kind: 'misc', by: 'names/quoted-title', confidence: 0.4 };
+      // A club named with its town: "Rotor Volgograd", "Internazionale Milan".
+      if (L.cities.has(last) && !L.firstNames.has(c.words[0]!)) return { type: 'ORG', kind: 'org', by: 'names/club-town', confidence: 0.4 };
+      // Ending in a common word, the name is no person's: "Democracy Wall", "Grand Slam".
+      if (isCommon(last) && !L.surnames.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/common-multiword', confidence: 0.3 };
+      return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    }
     // "Olympic", "Olympics", "Cup": an event word alone.
     if (L.miscLast.has(text) || L.miscLast.has(`${text}s`)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.5 };
     if (L.surnames.has(text)) return { type: 'PER', kind: 'person', by: 'names/surname', confidence: 0.45 };
