@@ -60,7 +60,8 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   }
   let text = c.words.join(' ');
   // "MOSCOW", "LOS ANGELES": look the capitals up as "Moscow", "Los Angeles" unless known as written.
-  if (ALL_CAPS_WORDS.test(text) && !L.orgs.has(text) && !L.places.has(text)) {
+  const c1 = text.charCodeAt(1);
+  if ((c1 < 97 || c1 > 122) && ALL_CAPS_WORDS.test(text) && !L.orgs.has(text) && !L.places.has(text)) {
     const t = titleCase(text);
     if (L.places.has(t) || L.cities.has(t)) text = t;
   }
@@ -83,16 +84,16 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
-  const lone = c.words.length === 1 && isCommon(text);
+  const lone = () => c.words.length === 1 && isCommon(text);
   // A rider's team after his country: "Olaf Ludwig (Germany) Telekom 4:32".
   if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A results line of a sport of players names players ("Henke 67 68") and their towns.
-  if (sport === 'individual' && c.scoreLine && !lone) {
+  if (sport === 'individual' && c.scoreLine && !lone()) {
     if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
     return { type: 'PER', kind: 'person', by: 'names/results-player', confidence: 0.6 };
   }
-  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone())) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
@@ -127,30 +128,31 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   const L = lex();
   const sports = sport !== null;
   const typed = cands.map((c) => firstPass(c, sport));
-  const inside = new Set<string>();
-  for (const c of cands) if (!c.sentenceStart) inside.add(c.words.join(' '));
+  const texts = cands.map((c) => (c.words.length === 1 ? c.words[0]! : c.words.join(' ')));
   // Words of confidently typed multi-word names: "Akram" → PER, "Ajax" → ORG.
   const wordType = new Map<string, NerLabel>();
   const nameType = new Map<string, NerLabel>();
   cands.forEach((c, i) => {
     const t = typed[i];
     if (!t) return;
-    if ((t.confidence >= 0.8 || t.by === 'names/player-country') && !c.forced) nameType.set(c.words.join(' '), t.type);
+    if ((t.confidence >= 0.8 || t.by === 'names/player-country') && !c.forced) nameType.set(texts[i]!, t.type);
     if (c.words.length > 1 && t.type === 'PER') for (const w of c.words) if (!wordType.has(w)) wordType.set(w, 'PER');
   });
-  // The context cues of every mention, pooled per name: "Pirelli shares" makes "Pirelli" a company everywhere.
+  // The context cues of every mention the gazetteers left untyped, pooled per name: "Pirelli
+  // shares" makes "Pirelli" a company everywhere.
   const votes = new Map<string, Partial<Record<NerLabel, number>>>();
-  for (const c of cands) {
-    const cue = contextCue(c, sport);
+  for (let i = 0; i < cands.length; i++) {
+    if (typed[i]) continue;
+    const cue = contextCue(cands[i]!, sport);
     if (!cue) continue;
-    const text = c.words.join(' ');
+    const text = texts[i]!;
     const v = votes.get(text) ?? {};
     v[cue.type] = (v[cue.type] ?? 0) + cue.weight;
     votes.set(text, v);
   }
   const second = cands.map((c, i): Typed | null => {
     const t = typed[i];
-    const text = c.words.join(' ');
+    const text = texts[i]!;
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "MaliVai Washington").
     const part = c.words.length === 1 ? wordType.get(text) : undefined;
@@ -219,9 +221,10 @@ function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: numbe
   // "the Springboks", "the Cardinals": a team or a group, no person.
   const group = c.before === 'the' && c.words.length === 1 && /[^s]s$/.test(c.words[0]!);
   if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
-  if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(c.before2))) return { type: 'LOC', weight: 1 };
+  const before2 = c.before2.toLowerCase();
+  if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
   if (c.after === ',' && L.places.has(c.after2)) return { type: 'LOC', weight: 2 };
-  if (ORG_BEFORE2.has(`${c.before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
+  if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
   // In a team report "Leicestershire beat Somerset" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
   if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };

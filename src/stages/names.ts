@@ -85,8 +85,7 @@ export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[
   for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
   const cands = joinAcrossLineBreaks(doc, all).filter((c) => !c.demonym);
   for (let i = 0; i + 1 < cands.length; i++) {
-    const gap = doc.text.slice(cands[i]!.end, cands[i + 1]!.start);
-    if (gap.length <= 6 && LIST_GAP.test(gap)) cands[i]!.listNext = true;
+    if (cands[i + 1]!.start - cands[i]!.end <= 6 && LIST_GAP.test(doc.text.slice(cands[i]!.end, cands[i + 1]!.start))) cands[i]!.listNext = true;
   }
   const types = typeCandidates(cands, sportOf(doc, words.lower));
   const out: Span[] = [];
