@@ -48,9 +48,16 @@ function isCommon(word: string): boolean {
   return L.common.has(w) || (w.endsWith('s') && (L.common.has(w.slice(0, -1)) || (w.endsWith('es') && L.common.has(w.slice(0, -2)))));
 }
 
+/** "Mariners", "Jays" but not "Glass": a plural ending after a lower-case letter. */
+function isPlural(w: string): boolean {
+  const n = w.length;
+  const c = w.charCodeAt(n - 2);
+  return n > 2 && w.charCodeAt(n - 1) === 115 && c !== 115 && c >= 97 && c <= 122;
+}
+
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
-function firstPass(c: Candidate, sport: Sport): Typed | null {
+function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const L = lex();
   const sports = sport === 'team';
   if (c.forced) {
@@ -58,7 +65,7 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
     if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
-  let text = c.words.join(' ');
+  let text = written;
   // "MOSCOW", "LOS ANGELES": look the capitals up as "Moscow", "Los Angeles" unless known as written.
   const c1 = text.charCodeAt(1);
   if ((c1 < 97 || c1 > 122) && ALL_CAPS_WORDS.test(text) && !L.orgs.has(text) && !L.places.has(text)) {
@@ -105,7 +112,7 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
     const kind = L.placeLast.get(last) ?? L.placeFirst.get(first) ?? (c.words[1] === 'of' ? L.placeOf.get(first) : undefined);
     if (kind) return { type: 'LOC', kind, by: 'names/place-word', confidence: 0.8 };
     // "Kansas City Royals", "Seattle Mariners": a town and a plural are a team.
-    if (/\p{Ll}[^s]s$/u.test(last) && (L.cities.has(c.words.slice(0, -1).join(' ')) || L.places.has(c.words.slice(0, -1).join(' ')))) return { type: 'ORG', kind: 'org', by: 'names/town-team', confidence: 0.7 };
+    if (isPlural(last) && (L.cities.has(c.words.slice(0, -1).join(' ')) || L.places.has(c.words.slice(0, -1).join(' ')))) return { type: 'ORG', kind: 'org', by: 'names/town-team', confidence: 0.7 };
   }
   if (L.orgLast.has(last) || (c.words.length > 1 && L.orgFirst.has(first)) || c.words.some((w, k) => k > 0 && k < c.words.length - 1 && L.orgFirst.has(w))) {
     return { type: 'ORG', kind: 'org', by: 'names/org-word', confidence: 0.8 };
@@ -127,8 +134,8 @@ function firstPass(c: Candidate, sport: Sport): Typed | null {
 export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)[] {
   const L = lex();
   const sports = sport !== null;
-  const typed = cands.map((c) => firstPass(c, sport));
   const texts = cands.map((c) => (c.words.length === 1 ? c.words[0]! : c.words.join(' ')));
+  const typed = cands.map((c, i) => firstPass(c, sport, texts[i]!));
   // Words of confidently typed multi-word names: "Akram" → PER, "Ajax" → ORG.
   const wordType = new Map<string, NerLabel>();
   const nameType = new Map<string, NerLabel>();

@@ -25,7 +25,10 @@ function docWords(doc: Doc): DocWords {
   for (const t of doc.layer('token')) {
     while (s < sentences.length && sentences[s]!.end <= t.start) s++;
     const c = doc.text.charCodeAt(t.start);
-    if (c >= 97 && c <= 122) lower.add(bare(doc.slice(t)));
+    // Words of one or two letters ("of", "in") are never asked about: not stored.
+    if (c >= 97 && c <= 122) {
+      if (t.end - t.start > 2) lower.add(bare(doc.slice(t)));
+    }
     else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(bare(doc.slice(t)));
   }
   return { lower, inside };
