@@ -51,8 +51,11 @@ const PLACE_HEADS = new Set(['Republic', 'Kingdom', 'Gulf', 'Bay', 'Sea', 'Isle'
 const DOTTED = /^(?:\p{Lu}\.)*\p{Lu}$|^(?:Corp|Inc|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft|Gen|Sgt|Lt|Col|Capt|Adm)$/u;
 
 const COMPANY_ABBREVIATION = /^(?:Corp|Inc|Co|Ltd|Bros)$/;
-/** "Ontario-based", "Communist-led": an adjective built on a name, a mention of its own before the name it qualifies. */
-const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.']*-\p{Ll}+$/u;
+/**
+ * "Ontario-based", "Communist-led", "Brazilian-born": an adjective built on a name, a mention of its
+ * own before the name it qualifies (not "Tae-hun", a given name).
+ */
+const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.']*-(?:\p{Ll}+ed|born|run|made|bound|style|speaking|wide)$/u;
 
 const norm = (w: string) => (needsNorm(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
 /** A curly apostrophe or any space in the word (a char loop: this runs on every name word). */
