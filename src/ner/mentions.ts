@@ -165,7 +165,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
-  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context, tableLike);
+  if (isShouting(words)) return shouted(tokens, words, L, docWords, context, tableLike);
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
@@ -294,7 +294,8 @@ function pushMention(
 }
 
 /** In capitals, only what the gazetteers know, longest first. */
-function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: Context, tableLike: boolean): Candidate[] {
+function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords, context: Context, tableLike: boolean): Candidate[] {
+  const lowerCase = docWords.lower;
   const out: Candidate[] = [];
   let from = 0;
   // A table row in capitals names its subject first: "NY RANGERS 12 9 4", "TAMPA BAY 3 Boston 2".
@@ -336,6 +337,26 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<str
       const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
       out.push(context(i, i + n, tokens[i]!.start, tokens[i + n - 1]!.end, name.split(' '), null, forced, false));
       hit = n;
+    }
+    // A headline word the text writes as a name inside its sentences: "COMELF" for "Comelf",
+    // "ALL BLACKS" for "All Blacks"; the typing then follows the text's mentions.
+    if (!hit) {
+      const found: string[] = [];
+      let end = 0;
+      for (let k = i; k < tokens.length && k - i < 4; k++) {
+        const raw = words[k]!;
+        const bareWord = dropPossessive(raw);
+        const name = titleCase(bareWord);
+        const lower = name.toLowerCase();
+        if (bareWord.length < 2 || !isCap(bareWord) || !docWords.inside.has(name) || L.stop.has(name) || lowerCase.has(lower) || L.common.has(lower)) break;
+        found.push(name);
+        end = tokens[k]!.end - (raw.length - bareWord.length);
+        if (bareWord !== raw) break;
+      }
+      if (found.length) {
+        out.push(context(i, i + found.length, tokens[i]!.start, end, found, null, null, false));
+        hit = found.length;
+      }
     }
     i += hit || 1;
   }
