@@ -122,8 +122,14 @@ type Context = (i: number, j: number, start: number, end: number, words: string[
 function isDemonym(text: string, L: Lexicon): boolean {
   const bare = text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '') : text;
   if (L.demonyms.has(bare)) return !L.places.has(bare) && !L.places.has(`${bare}.`);
+  // "West Indian", "Latin American", "S. Korean", "Roman Catholic": a qualifier and a nationality word.
+  const space = bare.lastIndexOf(' ');
+  if (space > 0 && DEMONYM_QUALIFIERS.has(bare.slice(0, space)) && L.demonyms.has(bare.slice(space + 1))) return true;
   return bare.includes('-') && bare.split('-').every((p) => L.demonyms.has(p));
 }
+
+/** Words that qualify a nationality word without making a name: "West Indian", "Latin American". */
+const DEMONYM_QUALIFIERS = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'Central', 'Latin', 'Roman', 'Greek', 'Sub-Saharan', 'N.', 'S.', 'Anglo', 'Indo']);
 
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
