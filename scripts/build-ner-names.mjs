@@ -12,13 +12,6 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nlp = createRequire(import.meta.url)('compromise');
 const lexicon = nlp.world().model.one.lexicon;
-// Countries and regions named like given names ("Georgia", "Jordan", "India") stay places.
-const places = new Set(
-  readFileSync(path.join(root, 'knowledge/ner-places.tsv'), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split('\t')[0]),
-);
 const given = new Set();
 const surnames = new Set();
 const cap = (w) => w.replace(/(^|[\s'-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
@@ -26,7 +19,7 @@ for (const [word, tags] of Object.entries(lexicon)) {
   const t = [].concat(tags);
   // One plain word: no spaces or digits ("al capone" is a person, not a given name).
   if (!/^\p{Ll}[\p{Ll}'-]*\p{Ll}$/u.test(word)) continue;
-  if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName') && !places.has(cap(word))) given.add(cap(word));
+  if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) given.add(cap(word));
   if (t.includes('LastName')) surnames.add(cap(word));
 }
 const version = JSON.parse(readFileSync(path.join(root, 'node_modules/compromise/package.json'), 'utf8')).version;
