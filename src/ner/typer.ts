@@ -122,7 +122,8 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   if (PERSON_BEFORE.has(c.before)) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.7 };
   // Inner capitals ("NationsBank", "KeyCorp") mark a company.
   if (c.words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first)) return { type: 'ORG', kind: 'org', by: 'names/camel-case', confidence: 0.6 };
-  if (c.words.length === 1 && ACRONYM.test(first)) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
+  // Not a word in capitals ("DIGEST", "ORDERS").
+  if (c.words.length === 1 && ACRONYM.test(first) && !(first.length >= 4 && isCommon(first))) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
   return null;
 }
 
