@@ -27,7 +27,9 @@ const REPLACEABLE = new Set(['names/context-cue']);
 const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
 /** Nouns right before or after a name that make it an organisation ("news agency Tanjug", "the Sun newspaper"). */
 const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'broker', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
-const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions']);
+const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions', 'profit', 'profits', 'output', 'revenue', 'revenues', 'sales', 'earnings', 'turnover', 'plant', 'factory', 'products', 'results', 'stake', 'bid', 'merger', 'takeover']);
+/** Place nouns after a name: "the Pamir mountains", "Michoacan state", "the Kosevo stadium". */
+const PLACE_NOUN_AFTER = new Set(['province', 'state', 'region', 'district', 'county', 'village', 'town', 'city', 'valley', 'river', 'mountains', 'mountain', 'island', 'islands', 'airport', 'stadium', 'sanatorium', 'church', 'mosque', 'square', 'street', 'border', 'coast', 'peninsula', 'camp', 'prison', 'port', 'harbour', 'bridge', 'desert', 'lake', 'area', 'municipality', 'governorate', 'prefecture']);
 /** Verbs after a team's name in a match report. */
 const TEAM_AFTER = new Set(['beat', 'won', 'scored', 'lost', 'drew']);
 /** Two words before a name that make it a place ("the town of X") or an organisation ("shares of X"). */
@@ -231,7 +233,7 @@ function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: numbe
   if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
   const before2 = c.before2.toLowerCase();
   if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
-  if (c.after === ',' && L.places.has(c.after2)) return { type: 'LOC', weight: 2 };
+  if ((c.after === ',' && L.places.has(c.after2)) || PLACE_NOUN_AFTER.has(c.after)) return { type: 'LOC', weight: 2 };
   if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
   // In a team report "Leicestershire beat Somerset" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
