@@ -38,6 +38,7 @@ const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 's
 /** Cricket scorecards: "c Vaas b Chandana", "Waugh lbw b Dharmasena", "Croft 10-1-43-2". */
 const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
 const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
+const MINUTE = /^\d+(?:st|nd|rd|th)$/;
 const BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
@@ -88,6 +89,9 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
     if (sport === 'team' && /^\d+$/.test(c.afterParens)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
   }
+  // Fixtures and scorers: "Queens Park Rangers v Bolton" (teams), "Aunger (41st min)" (a player).
+  if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
+  if (sport && c.after === '(' && MINUTE.test(c.after2)) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
   // A one-word name in a results table of a team sport is a team ("Clyde 3 1 0", "Bolton 4 2 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
