@@ -56,6 +56,8 @@ export function lex(): Lexicon {
   for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' || r.kind === 'region' ? r.kind : 'country');
   const orgs = new Map<string, { type: 'ORG' | 'LOC'; kind: string }>();
   for (const r of loadTable('ner-orgs.tsv').rows) orgs.set(r.name!, { type: r.type === 'LOC' ? 'LOC' : 'ORG', kind: r.kind || 'org' });
+  // Sports teams from compromise's lexicon (models/ner-teams.txt): "Blue Jays", "Chicago White Sox".
+  for (const name of modelList('ner-teams.txt')) if (!orgs.has(name)) orgs.set(name, { type: 'ORG', kind: 'org' });
   const orgLast = new Set<string>();
   const orgFirst = new Set<string>();
   for (const r of loadTable('ner-org-words.tsv').rows) {

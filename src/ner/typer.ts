@@ -86,7 +86,7 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)";
   // a team in a team report when a score follows ("Benetton (Italy) 92").
   if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) {
-    if (sport === 'team' && /^\d+$/.test(c.afterParens)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    if (sport === 'team' && (/^\d+$/.test(c.afterParens) || TEAM_AFTER.has(c.afterParens))) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
   }
   // Fixtures and scorers: "Queens Park Rangers v Bolton" (teams), "Aunger (41st min)" (a player).
