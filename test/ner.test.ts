@@ -64,8 +64,42 @@ test('names: a headline in capitals yields only names the gazetteers know', () =
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['RUSSIA', 'LOC'], ['NORTH KOREA', 'LOC'], ['Vladivostok', 'LOC']]);
 });
 
+test('names: given names from the lexicon, a surname alone follows the full name, a place named like a surname', () => {
+  const n = names('Randall Bostwick signed on Monday. Bostwick, 31, said he was happy. Tennis star Dorothea Washington beat her rival, and Washington said later she was tired.');
+  const label = (t: string) => n.filter((x) => x.text === t).map((x) => x.label);
+  assert.deepEqual(label('Randall Bostwick'), ['PER']);
+  assert.deepEqual(label('Bostwick'), ['PER']);
+  assert.deepEqual(label('Washington'), ['PER']);
+  // "Christian" opens a person's name here: no leading nationality split off.
+  assert.deepEqual(names('The pitcher Christian Morrow retired.').map((x) => [x.text, x.label]), [['Christian Morrow', 'PER']]);
+  // "van der" inside a name.
+  assert.deepEqual(names('A try by Piet van der Merwe won it.').map((x) => [x.text, x.label]), [['Piet van der Merwe', 'PER']]);
+});
+
+test('names: context cues pooled per name, list neighbours, place and organisation words', () => {
+  const n = names('Shares of Zandorix fell on Friday. Zandorix said profits would recover. The rebels held the village of Kambuli. Buyers included Reuters, Zentravo and Interfax. Crowds gathered in Lindholm Square near the Ostrava River.');
+  const label = (t: string) => n.filter((x) => x.text === t).map((x) => x.label);
+  assert.deepEqual(label('Zandorix'), ['ORG', 'ORG']);
+  assert.deepEqual(label('Kambuli'), ['LOC']);
+  assert.deepEqual(label('Zentravo'), ['ORG']);
+  assert.deepEqual(label('Lindholm Square'), ['LOC']);
+  assert.deepEqual(label('Ostrava River'), ['LOC']);
+  // "Ontario-based Magnor Industries" is two mentions: an adjective (MISC) and the company.
+  const m = names('The deal helps Ontario-based Magnor Industries grow.');
+  assert.deepEqual(m.map((x) => [x.text, x.label]), [['Ontario-based', 'MISC'], ['Magnor Industries', 'ORG']]);
+});
+
+test('names: sports reports: team results, cricket scorecards, players in a sport of players', () => {
+  const team = names('SOCCER - LEAGUE RESULTS\n\nResults of matches played on Saturday:\n\nBrechin 3 Clydebank 1\n\nDumbarton 0 Stranraer 2');
+  assert.deepEqual(team.filter((x) => x.label === 'ORG').map((x) => x.text), ['Brechin', 'Clydebank', 'Dumbarton', 'Stranraer']);
+  const cricket = names('CRICKET - SCOREBOARD\n\nJ. Smith c Pemberton b Kallicharan 45\n\nBowling: Kallicharan 10-1-43-2');
+  assert.deepEqual([...new Set(cricket.filter((x) => x.text === 'Pemberton' || x.text === 'Kallicharan').map((x) => x.label))], ['PER']);
+  const golf = names('GOLF - HENKEL LEADS\n\nHenkel shot a 67 on Thursday. The crowd at Brookline cheered as Henkel, who turned professional last year, holed out.');
+  assert.deepEqual([...new Set(golf.filter((x) => x.text === 'Henkel').map((x) => x.label))], ['PER']);
+});
+
 test('knowledge examples: names tables', () => {
-  for (const file of ['ner-places.tsv', 'ner-orgs.tsv', 'ner-org-words.tsv', 'ner-suffixes.tsv']) {
+  for (const file of ['ner-places.tsv', 'ner-orgs.tsv', 'ner-org-words.tsv', 'ner-place-words.tsv', 'ner-suffixes.tsv']) {
     const t = loadTable(file);
     assert.ok(t.examples.length >= 2, file);
     for (const ex of t.examples) {

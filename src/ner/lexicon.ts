@@ -13,7 +13,10 @@ export interface Lexicon {
   stop: Set<string>;
   titles: Set<string>;
   demonyms: Set<string>;
+  /** Given names: knowledge/ner-first-names.txt and models/ner-given-names.txt (compromise's lexicon). */
   firstNames: Set<string>;
+  /** Surnames from compromise's lexicon (models/ner-surnames.txt): a lone unknown one is a person. */
+  surnames: Set<string>;
   /** Countries, regions and other places from knowledge/ner-places.tsv: name → kind. */
   places: Map<string, PlaceKind>;
   /** Well-known people by the name the news uses alone ("Yeltsin", "Clinton"). */
@@ -22,6 +25,10 @@ export interface Lexicon {
   cities: Set<string>;
   orgs: Map<string, { type: 'ORG' | 'LOC'; kind: string }>;
   orgLast: Set<string>;
+  /** Place words (knowledge/ner-place-words.tsv) by position: "Tiananmen Square", "Lake Victoria", "Gulf of Aden". */
+  placeLast: Map<string, string>;
+  placeFirst: Map<string, string>;
+  placeOf: Map<string, string>;
   orgFirst: Set<string>;
   miscLast: Set<string>;
   /** Word endings → type, longest first. */
@@ -49,12 +56,18 @@ export function lex(): Lexicon {
   for (const r of loadTable('ner-places.tsv').rows) places.set(r.name!, r.kind === 'loc' || r.kind === 'region' ? r.kind : 'country');
   const orgs = new Map<string, { type: 'ORG' | 'LOC'; kind: string }>();
   for (const r of loadTable('ner-orgs.tsv').rows) orgs.set(r.name!, { type: r.type === 'LOC' ? 'LOC' : 'ORG', kind: r.kind || 'org' });
+  // Sports teams from compromise's lexicon (models/ner-teams.txt): "Blue Jays", "Chicago White Sox".
+  for (const name of modelList('ner-teams.txt')) if (!orgs.has(name)) orgs.set(name, { type: 'ORG', kind: 'org' });
   const orgLast = new Set<string>();
   const orgFirst = new Set<string>();
   for (const r of loadTable('ner-org-words.tsv').rows) {
     if (r.position !== 'first') orgLast.add(r.word!);
     if (r.position !== 'last') orgFirst.add(r.word!);
   }
+  const placeLast = new Map<string, string>();
+  const placeFirst = new Map<string, string>();
+  const placeOf = new Map<string, string>();
+  for (const r of loadTable('ner-place-words.tsv').rows) (r.position === 'first' ? placeFirst : r.position === 'of' ? placeOf : placeLast).set(r.word!, r.kind || 'loc');
   const cities = new Set(modelList('ner-places.txt'));
   const upper = new Map<string, string>();
   let maxWords = 1;
@@ -66,12 +79,16 @@ export function lex(): Lexicon {
     stop: new Set(loadList('name-stopwords.txt')),
     titles: new Set(loadList('titles.txt')),
     demonyms: new Set(loadTable('demonyms.tsv').rows.map((r) => r.demonym!)),
-    firstNames: new Set(loadList('ner-first-names.txt')),
+    firstNames: new Set([...loadList('ner-first-names.txt'), ...modelList('ner-given-names.txt')]),
+    surnames: new Set(modelList('ner-surnames.txt')),
     people: new Set(loadList('ner-people.txt')),
     places,
     cities,
     orgs,
     orgLast,
+    placeLast,
+    placeFirst,
+    placeOf,
     orgFirst,
     suffixes: loadTable('ner-suffixes.tsv')
       .rows.map((r): [string, 'PER' | 'LOC' | 'MISC'] => [r.suffix!, r.type === 'PER' || r.type === 'MISC' ? r.type : 'LOC'])

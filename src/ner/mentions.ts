@@ -18,13 +18,20 @@ export interface Candidate {
   /** The word before the name (lower-cased) and after it, for context cues. */
   before: string;
   after: string;
+  /** The word before `before` (as written) and the one after `after`: "town of X", "X , Scotland". */
+  before2: string;
+  after2: string;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
+  /** The word after that parenthesis: a score in "Benetton (Italy) 92 Dinamo (Russia) 81". */
+  afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
   sentenceStart: boolean;
   /** A dateline's place in capitals: "MOSCOW 1996-12-06", "AL-AIN , United Arab Emirates". */
   dateline: boolean;
+  /** The next candidate follows in a list: "Mobil, Shell and Caltex" (set by the names stage). */
+  listNext: boolean;
   /** Only nationality words ("Russian", "North Korean"): not a name, MISC for NER scoring. */
   demonym: boolean;
 }
@@ -43,7 +50,22 @@ const PLACE_HEADS = new Set(['Republic', 'Kingdom', 'Gulf', 'Bay', 'Sea', 'Isle'
 /** "U.S" + "." → "U.S."; "Corp" + "." → "Corp.". */
 const DOTTED = /^(?:\p{Lu}\.)*\p{Lu}$|^(?:Corp|Inc|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft|Gen|Sgt|Lt|Col|Capt|Adm)$/u;
 
-const norm = (w: string) => (w.includes('’') || /\s/.test(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
+const COMPANY_ABBREVIATION = /^(?:Corp|Inc|Co|Ltd|Bros)$/;
+/**
+ * "Ontario-based", "Communist-led", "Brazilian-born": an adjective built on a name, a mention of its
+ * own before the name it qualifies (not "Tae-hun", a given name).
+ */
+const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.']*-(?:\p{Ll}+ed|born|run|made|bound|style|speaking|wide)$/u;
+
+const norm = (w: string) => (needsNorm(w) ? w.replace(/’/g, "'").replace(/\s+/g, ' ') : w);
+/** A curly apostrophe or any space in the word (a char loop: this runs on every name word). */
+function needsNorm(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c <= 32 || c === 0x2019 || (c >= 0x80 && /[\s’]/.test(w[k]!))) return true;
+  }
+  return false;
+}
 
 /** Starts with a capital letter (ASCII fast path: this runs on every token). */
 function isCap(w: string): boolean {
@@ -83,7 +105,9 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && next.start === t.end && doc.text[t.end] === '.' && next.end === t.end + 1 && DOTTED.test(doc.slice(t))) {
+    // "... and Lear Corp." ends the sentence: that stop is the sentence's, not the abbreviation's.
+    const last = i + 2 === tokens.length && COMPANY_ABBREVIATION.test(doc.slice(t));
+    if (next && next.start === t.end && doc.text[t.end] === '.' && next.end === t.end + 1 && !last && DOTTED.test(doc.slice(t))) {
       out.push({ ...t, end: t.end + 1 });
       i++;
     } else out.push(t);
@@ -91,14 +115,21 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   return out;
 }
 
-type Context = Pick<Candidate, 'before' | 'after' | 'inParens' | 'scoreLine' | 'sentenceStart' | 'dateline'>;
+/** Builds a candidate with its context: the words around it in the sentence. */
+type Context = (i: number, j: number, start: number, end: number, words: string[], title: string | null, forced: Candidate['forced'], demonym: boolean) => Candidate;
 
 /** "Russian", "North Korean", "Russian-North Korean", but not "U.S." (a place). */
 function isDemonym(text: string, L: Lexicon): boolean {
   const bare = text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '') : text;
   if (L.demonyms.has(bare)) return !L.places.has(bare) && !L.places.has(`${bare}.`);
+  // "West Indian", "Latin American", "S. Korean", "Roman Catholic": a qualifier and a nationality word.
+  const space = bare.lastIndexOf(' ');
+  if (space > 0 && DEMONYM_QUALIFIERS.has(bare.slice(0, space)) && L.demonyms.has(bare.slice(space + 1))) return true;
   return bare.includes('-') && bare.split('-').every((p) => L.demonyms.has(p));
 }
+
+/** Words that qualify a nationality word without making a name: "West Indian", "Latin American". */
+const DEMONYM_QUALIFIERS = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'Central', 'Latin', 'Roman', 'Greek', 'Sub-Saharan', 'N.', 'S.', 'Anglo', 'Indo']);
 
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
@@ -122,15 +153,25 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   let firstContent = 0;
   while (firstContent < words.length && !/[\p{L}\p{N}]/u.test(words[firstContent]!)) firstContent++;
   const tableLike = numbers >= 2 && numbers / words.length > 0.2;
-  const context = (i: number, j: number) => ({
+  const context: Context = (i, j, start, end, nameWords, title, forced, demonym) => ({
+    start,
+    end,
+    words: nameWords,
+    title,
+    forced,
+    demonym,
+    listNext: false,
     before: i > 0 ? words[i - 1]!.toLowerCase() : '',
     after: j < words.length ? words[j]! : '',
+    before2: i > 1 ? words[i - 2]! : '',
+    after2: j + 1 < words.length ? words[j + 1]! : '',
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    afterParens: words[j] === '(' && words[j + 2] === ')' ? (words[j + 3] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
-  if (isShouting(words)) return shouted(tokens, words, L, docWords.lower, context, tableLike);
+  if (isShouting(words)) return shouted(tokens, words, L, docWords, context, tableLike);
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
@@ -149,7 +190,11 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       const w = words[j]!;
       if (hasDigit(w) && !L.orgs.has(w)) break;
       if (isCap(w)) continue;
-      // A particle or "of" inside a name needs a capitalised word after it.
+      // A particle or "of" inside a name needs a capitalised word after it ("van der Westhuizen": two particles).
+      if (PARTICLES.has(w) && PARTICLES.has(words[j + 1] ?? '') && isCap(words[j + 2] ?? '') && doc.text.slice(ends[j]!, tokens[j + 2]!.start) === ` ${words[j + 1]} `) {
+        j++;
+        continue;
+      }
       const next = words[j + 1];
       if (!next || !isCap(next) || doc.text.slice(ends[j]!, tokens[j + 1]!.start) !== ' ') break;
       if (PARTICLES.has(w) || w === '&') continue;
@@ -173,9 +218,17 @@ function emitRun(
   to: number,
   docWords: DocWords,
   L: Lexicon,
-  context: (i: number, j: number) => Context,
+  context: Context,
   out: Candidate[],
 ) {
+  // "Ontario-based Magna", "St. Louis-based Mercantile Bancorp": two mentions.
+  for (let k = from; k < to - 1; k++) {
+    if (words[k]!.includes('-') && COMPOUND_ADJECTIVE.test(words[k]!) && isCap(words[k + 1]!)) {
+      emitRun(doc, tokens, words, ends, from, k + 1, docWords, L, context, out);
+      emitRun(doc, tokens, words, ends, k + 1, to, docWords, L, context, out);
+      return;
+    }
+  }
   let i = from;
   // Leading stopwords ("The", "In", months); at the sentence start also words the text writes in
   // lower case elsewhere ("Former", "Earlier"), unless they can open a name.
@@ -209,6 +262,8 @@ function emitRun(
     for (const n of [2, 1]) {
       if (j - nameFrom <= n) continue;
       const head = words.slice(nameFrom, nameFrom + n).join(' ');
+      // "Chad Ogea", "Christian Karembeu": a given name, not a country.
+      if (n === 1 && L.firstNames.has(head)) continue;
       if (isDemonym(head, L) || L.places.get(head) === 'country') {
         pushMention(doc, tokens, words, ends, nameFrom, nameFrom + n, null, L, context, out);
         nameFrom += n;
@@ -228,7 +283,7 @@ function pushMention(
   to: number,
   title: string | null,
   L: Lexicon,
-  context: (i: number, j: number) => Context,
+  context: Context,
   out: Candidate[],
 ) {
   const nameWords = words.slice(from, to).map(norm);
@@ -241,11 +296,12 @@ function pushMention(
     end -= poss[0].length;
     nameWords[nameWords.length - 1] = last.slice(0, -poss[0].length);
   }
-  out.push({ start: tokens[from]!.start, end, words: nameWords, title, forced: null, demonym, ...context(from, to) });
+  out.push(context(from, to, tokens[from]!.start, end, nameWords, title, null, demonym));
 }
 
 /** In capitals, only what the gazetteers know, longest first. */
-function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<string>, context: (i: number, j: number) => Context, tableLike: boolean): Candidate[] {
+function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords, context: Context, tableLike: boolean): Candidate[] {
+  const lowerCase = docWords.lower;
   const out: Candidate[] = [];
   let from = 0;
   // A table row in capitals names its subject first: "NY RANGERS 12 9 4", "TAMPA BAY 3 Boston 2".
@@ -254,28 +310,59 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, lowerCase: Set<str
     while (k < words.length && /^[\p{Lu}][\p{Lu}.'&-]*$/u.test(words[k]!)) k++;
     const whole = words.slice(0, k).join(' ');
     if (k > 0 && k < words.length && /^\d/.test(words[k]!) && !L.upper.has(whole) && !L.stop.has(titleCase(whole))) {
-      out.push({ start: tokens[0]!.start, end: tokens[k - 1]!.end, words: words.slice(0, k), title: null, forced: null, demonym: false, ...context(0, k) });
+      out.push(context(0, k, tokens[0]!.start, tokens[k - 1]!.end, words.slice(0, k), null, null, false));
       from = k;
     }
   }
   for (let i = from; i < tokens.length; ) {
-    let hit = 0;
-    const demonym = titleCase(words[i]!);
-    if (L.demonyms.has(demonym) && words[i]!.length > 2 && /^\p{Lu}+$/u.test(words[i]!)) {
-      out.push({ start: tokens[i]!.start, end: tokens[i]!.end, words: [demonym], title: null, forced: null, demonym: true, ...context(i, i + 1) });
+    // Gazetteer names start with a capital: numbers and punctuation are skipped at once.
+    if (!isCap(words[i]!)) {
       i++;
       continue;
     }
-    for (let n = Math.min(L.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
-      const upper = words.slice(i, i + n).join(' ');
+    let hit = 0;
+    const demonym = titleCase(words[i]!);
+    if (L.demonyms.has(demonym) && words[i]!.length > 2 && /^\p{Lu}+$/u.test(words[i]!)) {
+      out.push(context(i, i + 1, tokens[i]!.start, tokens[i]!.end, [demonym], null, null, true));
+      i++;
+      continue;
+    }
+    let span = 1;
+    while (span < L.maxWords && i + span < tokens.length && isCap(words[i + span]!)) span++;
+    for (let n = span; n >= 1 && !hit; n--) {
+      const upper = n === 1 ? words[i]! : words.slice(i, i + n).join(' ');
       // A GeoNames town named like a common word ("RUGBY", "UNION") only when the text never writes it in lower case.
-      const name = L.upper.get(upper) ?? (n <= 3 && L.cities.has(titleCase(upper)) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(titleCase(upper)) ? titleCase(upper) : undefined);
+      let name = L.upper.get(upper);
+      if (!name && n <= 3) {
+        const town = n === 1 ? demonym : titleCase(upper);
+        if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town)) name = town;
+      }
       if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
       const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
-      out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, words: name.split(' '), title: null, forced, demonym: false, ...context(i, i + n) });
+      out.push(context(i, i + n, tokens[i]!.start, tokens[i + n - 1]!.end, name.split(' '), null, forced, false));
       hit = n;
+    }
+    // A headline word the text writes as a name inside its sentences: "COMELF" for "Comelf",
+    // "ALL BLACKS" for "All Blacks"; the typing then follows the text's mentions.
+    if (!hit) {
+      const found: string[] = [];
+      let end = 0;
+      for (let k = i; k < tokens.length && k - i < 4; k++) {
+        const raw = words[k]!;
+        const bareWord = dropPossessive(raw);
+        const name = titleCase(bareWord);
+        const lower = name.toLowerCase();
+        if (bareWord.length < 2 || !isCap(bareWord) || !docWords.inside.has(name) || L.stop.has(name) || lowerCase.has(lower) || L.common.has(lower)) break;
+        found.push(name);
+        end = tokens[k]!.end - (raw.length - bareWord.length);
+        if (bareWord !== raw) break;
+      }
+      if (found.length) {
+        out.push(context(i, i + found.length, tokens[i]!.start, end, found, null, null, false));
+        hit = found.length;
+      }
     }
     i += hit || 1;
   }

@@ -8,6 +8,8 @@ import type { Candidate } from './mentions.js';
  */
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+/** The kind of sports report a document is: teams (results name clubs after towns) or players. */
+export type Sport = 'team' | 'individual' | null;
 export interface Typed {
   type: NerLabel;
   kind: string;
@@ -19,6 +21,25 @@ export interface Typed {
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via', 'visit', 'visited', 'visiting']);
 const PERSON_BEFORE = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lady', 'lord', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'spokesman', 'spokeswoman', 'minister', 'president', 'leader', 'chairman', 'envoy', 'ambassador', 'secretary', 'premier', 'chancellor', 'director']);
 const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', 'scored', 'beat', 'won', 'insisted', 'argued', 'explained', 'noted', 'asked', 'replied', 'denied', 'admitted']);
+/** Types of a lone word that a person's full name in the same document overrides ("MaliVai Washington" … "Washington"). */
+const REPLACEABLE = new Set(['names/context-cue']);
+/** Foreign articles opening a title: newspapers and agencies ("Der Spiegel", "Le Matin", "El Al"). */
+const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
+/** Nouns right before or after a name that make it an organisation ("news agency Tanjug", "the Sun newspaper"). */
+const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'broker', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
+const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions', 'profit', 'profits', 'output', 'revenue', 'revenues', 'sales', 'earnings', 'turnover', 'plant', 'factory', 'products', 'results', 'stake', 'bid', 'merger', 'takeover']);
+/** Place nouns after a name: "the Pamir mountains", "Michoacan state", "the Kosevo stadium". */
+const PLACE_NOUN_AFTER = new Set(['province', 'state', 'region', 'district', 'county', 'village', 'town', 'city', 'valley', 'river', 'mountains', 'mountain', 'island', 'islands', 'airport', 'stadium', 'sanatorium', 'church', 'mosque', 'square', 'street', 'border', 'coast', 'peninsula', 'camp', 'prison', 'port', 'harbour', 'bridge', 'desert', 'lake', 'area', 'municipality', 'governorate', 'prefecture']);
+/** Verbs after a team's name in a match report. */
+const TEAM_AFTER = new Set(['beat', 'won', 'scored', 'lost', 'drew']);
+/** Two words before a name that make it a place ("the town of X") or an organisation ("shares of X"). */
+const PLACE_BEFORE2 = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'island', 'port', 'state', 'county', 'suburb', 'outskirts', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'capital']);
+const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 'subsidiary of', 'executive of', 'analyst at', 'analysts at', 'shareholders of', 'shareholder in']);
+/** Cricket scorecards: "c Vaas b Chandana", "Waugh lbw b Dharmasena", "Croft 10-1-43-2". */
+const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
+const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
+const MINUTE = /^\d+(?:st|nd|rd|th)$/;
+const BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const ALL_CAPS_WORDS = /^[\p{Lu}][\p{Lu} .'-]+$/u;
@@ -30,18 +51,27 @@ function isCommon(word: string): boolean {
   return L.common.has(w) || (w.endsWith('s') && (L.common.has(w.slice(0, -1)) || (w.endsWith('es') && L.common.has(w.slice(0, -2)))));
 }
 
+/** "Mariners", "Jays" but not "Glass": a plural ending after a lower-case letter. */
+function isPlural(w: string): boolean {
+  const n = w.length;
+  const c = w.charCodeAt(n - 2);
+  return n > 2 && w.charCodeAt(n - 1) === 115 && c !== 115 && c >= 97 && c <= 122;
+}
+
 const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
-function firstPass(c: Candidate, sports: boolean): Typed | null {
+function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const L = lex();
+  const sports = sport === 'team';
   if (c.forced) {
     // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
-    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
-  let text = c.words.join(' ');
+  let text = written;
   // "MOSCOW", "LOS ANGELES": look the capitals up as "Moscow", "Los Angeles" unless known as written.
-  if (ALL_CAPS_WORDS.test(text) && !L.orgs.has(text) && !L.places.has(text)) {
+  const c1 = text.charCodeAt(1);
+  if ((c1 < 97 || c1 > 122) && ALL_CAPS_WORDS.test(text) && !L.orgs.has(text) && !L.places.has(text)) {
     const t = titleCase(text);
     if (L.places.has(t) || L.cities.has(t)) text = t;
   }
@@ -49,20 +79,46 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   const last = c.words[c.words.length - 1]!;
   const org = L.orgs.get(text);
   if (org) return { type: org.type, kind: org.kind, by: 'names/known-org', confidence: 0.9 };
+  // "Der Spiegel", "Le Matin", "Prensa Latina" are handled by the words; "Le Monde" by the article.
+  if (c.words.length > 1 && ARTICLES.has(first) && !L.cities.has(text) && !L.places.has(text)) return { type: 'ORG', kind: 'org', by: 'names/article-title', confidence: 0.6 };
   const place = L.places.get(text);
   if (place && !(sports && c.scoreLine && place !== 'country')) return { type: 'LOC', kind: place === 'loc' ? 'loc' : 'gpe', by: 'names/known-place', confidence: 0.9 };
-  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)".
-  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)";
+  // a team in a team report when a score follows ("Benetton (Italy) 92").
+  if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) {
+    if (sport === 'team' && (/^\d+$/.test(c.afterParens) || TEAM_AFTER.has(c.afterParens))) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+    return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
+  }
+  // Fixtures and scorers: "Queens Park Rangers v Bolton" (teams), "Aunger (41st min)" (a player).
+  if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
+  if (sport && c.after === '(' && MINUTE.test(c.after2)) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
+  // A one-word name in a results table of a team sport is a team ("Clyde 3 1 0", "Bolton 4 2 1").
+  if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
-  const lone = c.words.length === 1 && isCommon(text);
-  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  const lone = () => c.words.length === 1 && isCommon(text);
+  // A rider's team after his country: "Olaf Ludwig (Germany) Telekom 4:32".
+  if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
+  // A results line of a sport of players names players ("Henke 67 68") and their towns.
+  if (sport === 'individual' && c.scoreLine && !lone()) {
+    if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
+    return { type: 'PER', kind: 'person', by: 'names/results-player', confidence: 0.6 };
+  }
+  if (c.scoreLine && !L.firstNames.has(first) && (sports || !lone())) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
-    if (sports && !PLACE_BEFORE.has(c.before)) return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
+    // Not a venue: "Leicester: Leicestershire beat ...", "(at Edgbaston, Birmingham)", "The Oval (London)".
+    if (sports && !PLACE_BEFORE.has(c.before) && c.after !== ':' && c.after !== ')' && c.before !== '(') return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
+  }
+  if (c.words.length > 1 && !L.orgLast.has(last)) {
+    const kind = L.placeLast.get(last) ?? L.placeFirst.get(first) ?? (c.words[1] === 'of' ? L.placeOf.get(first) : undefined);
+    if (kind) return { type: 'LOC', kind, by: 'names/place-word', confidence: 0.8 };
+    // "Kansas City Royals", "Seattle Mariners": a town and a plural are a team.
+    if (isPlural(last) && (L.cities.has(c.words.slice(0, -1).join(' ')) || L.places.has(c.words.slice(0, -1).join(' ')))) return { type: 'ORG', kind: 'org', by: 'names/town-team', confidence: 0.7 };
   }
   if (L.orgLast.has(last) || (c.words.length > 1 && L.orgFirst.has(first)) || c.words.some((w, k) => k > 0 && k < c.words.length - 1 && L.orgFirst.has(w))) {
     return { type: 'ORG', kind: 'org', by: 'names/org-word', confidence: 0.8 };
@@ -72,7 +128,8 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
   if (PERSON_BEFORE.has(c.before)) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.7 };
   // Inner capitals ("NationsBank", "KeyCorp") mark a company.
   if (c.words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first)) return { type: 'ORG', kind: 'org', by: 'names/camel-case', confidence: 0.6 };
-  if (c.words.length === 1 && ACRONYM.test(first)) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
+  // Not a word in capitals ("DIGEST", "ORDERS").
+  if (c.words.length === 1 && ACRONYM.test(first) && !(first.length >= 4 && isCommon(first))) return { type: 'ORG', kind: 'org', by: 'names/acronym', confidence: 0.6 };
   return null;
 }
 
@@ -81,42 +138,125 @@ function firstPass(c: Candidate, sports: boolean): Typed | null {
  * unknown word opening a sentence that the document never uses elsewhere as a name is dropped
  * (null): "Attendance", "Results".
  */
-export function typeCandidates(cands: Candidate[], sports: boolean): (Typed | null)[] {
+export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)[] {
   const L = lex();
-  const typed = cands.map((c) => firstPass(c, sports));
-  const inside = new Set<string>();
-  for (const c of cands) if (!c.sentenceStart) inside.add(c.words.join(' '));
+  const sports = sport !== null;
+  const texts = cands.map((c) => (c.words.length === 1 ? c.words[0]! : c.words.join(' ')));
+  const typed = cands.map((c, i) => firstPass(c, sport, texts[i]!));
   // Words of confidently typed multi-word names: "Akram" → PER, "Ajax" → ORG.
   const wordType = new Map<string, NerLabel>();
   const nameType = new Map<string, NerLabel>();
   cands.forEach((c, i) => {
     const t = typed[i];
     if (!t) return;
-    if (t.confidence >= 0.8 && !c.forced) nameType.set(c.words.join(' '), t.type);
+    if ((t.confidence >= 0.8 || t.by === 'names/player-country') && !c.forced) nameType.set(texts[i]!, t.type);
     if (c.words.length > 1 && t.type === 'PER') for (const w of c.words) if (!wordType.has(w)) wordType.set(w, 'PER');
   });
-  return cands.map((c, i) => {
+  // The context cues of every mention the gazetteers left untyped, pooled per name: "Pirelli
+  // shares" makes "Pirelli" a company everywhere.
+  const votes = new Map<string, Partial<Record<NerLabel, number>>>();
+  for (let i = 0; i < cands.length; i++) {
+    if (typed[i]) continue;
+    const cue = contextCue(cands[i]!, sport);
+    if (!cue) continue;
+    const text = texts[i]!;
+    const v = votes.get(text) ?? {};
+    v[cue.type] = (v[cue.type] ?? 0) + cue.weight;
+    votes.set(text, v);
+  }
+  const second = cands.map((c, i): Typed | null => {
     const t = typed[i];
-    const text = c.words.join(' ');
+    const text = texts[i]!;
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
-    // A town's name that the document also uses as a person's ("Clinton", "Dole").
-    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team') && known === 'PER') return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
+    // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "MaliVai Washington").
+    const part = c.words.length === 1 ? wordType.get(text) : undefined;
+    if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || t.by === 'names/known-place') && (known === 'PER' || part === 'PER')) {
+      return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
+    }
     if (t) return t;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
     if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
-    if (PLACE_BEFORE.has(c.before)) return { type: 'LOC', kind: 'gpe', by: 'names/place-cue', confidence: 0.5 };
-    if (PERSON_AFTER.has(c.after.toLowerCase())) return { type: 'PER', kind: 'person', by: 'names/person-cue', confidence: 0.5 };
+    const cue = majority(votes.get(text));
+    if (cue) return { type: cue, kind: kindOf(cue), by: 'names/context-cue', confidence: 0.5 };
+    // "Vienna-based", "New York-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
+    if (/^\p{Lu}[\p{L}.' ]*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
-    if (c.words.length > 1) return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
-    // "Vienna-based", "Moscow-backed", "Pro-Moscow": adjectives built on a name.
-    if (/^\p{Lu}[\p{L}.']*-\p{Ll}+$|^(?:Pro|Anti|Non)-\p{Lu}/u.test(text)) return { type: 'MISC', kind: 'misc', by: 'names/compound-adjective', confidence: 0.5 };
+    if (c.words.length > 1) {
+      const last = c.words[c.words.length - 1]!;
+      // A title in quotes: "Sleeping Bread", "Strike Hard".
+      if (c.before === '"' && c.after === '"') return { type: 'MISC', kind: 'misc', by: 'names/quoted-title', confidence: 0.4 };
+      // A club named with its town: "Rotor Volgograd", "Internazionale Milan".
+      if (L.cities.has(last) && !L.firstNames.has(c.words[0]!)) return { type: 'ORG', kind: 'org', by: 'names/club-town', confidence: 0.4 };
+      // Ending in a common word, the name is no person's: "Democracy Wall", "Grand Slam".
+      if (isCommon(last) && !L.surnames.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/common-multiword', confidence: 0.3 };
+      return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
+    }
+    // "Olympic", "Olympics", "Cup": an event word alone.
+    if (L.miscLast.has(text) || L.miscLast.has(`${text}s`)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.5 };
+    if (L.surnames.has(text)) return { type: 'PER', kind: 'person', by: 'names/surname', confidence: 0.45 };
     const suffix = L.suffixes.find(([end]) => text.length > end.length + 2 && text.endsWith(end));
     if (suffix && (!sports || suffix[1] !== 'LOC')) return { type: suffix[1], kind: kindOf(suffix[1]), by: `names/suffix:${suffix[0]}`, confidence: 0.4 };
-    if (sports) return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
+    if (sport === 'team') return { type: 'ORG', kind: 'org', by: 'names/default-sports', confidence: 0.3 };
     // A name of unknown type: kept (consumers may still resolve it) but not guessed.
     return { type: 'MISC', kind: 'unknown', by: 'names/untyped', confidence: 0.2 };
   });
+  // A lone word typed only by a default that a longer name of the document contains: "Cunningham"
+  // after "Randall Cunningham" is the person.
+  const partType = new Map<string, NerLabel>();
+  cands.forEach((c, i) => {
+    const t = second[i];
+    if (!t || c.words.length < 2 || t.type !== 'PER') return;
+    for (const w of c.words) if (!partType.has(w)) partType.set(w, 'PER');
+  });
+  const third = second.map((t, i) => {
+    const c = cands[i]!;
+    if (!t || c.words.length > 1 || (t.confidence >= 0.5 && !REPLACEABLE.has(t.by))) return t;
+    const part = partType.get(c.words[0]!);
+    return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
+  });
+  // A name guessed only by a default takes the type of the names it is listed with ("Mobil, Shell and Caltex").
+  return third.map((t, i) => {
+    if (!t || t.confidence >= 0.5) return t;
+    const sure = (k: number) => {
+      const n = third[k];
+      return n && n.confidence >= 0.6 && n.type !== 'MISC' ? n.type : null;
+    };
+    const left = i > 0 && cands[i - 1]!.listNext ? sure(i - 1) : null;
+    const right = cands[i]!.listNext ? sure(i + 1) : null;
+    const type = left && right && left !== right ? null : (left ?? right);
+    return type ? { type, kind: kindOf(type), by: 'names/list', confidence: 0.5 } : t;
+  });
+}
+
+/** What the words around one mention say it is, if anything. */
+function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: number } | null {
+  const L = lex();
+  // "the Springboks", "the Cardinals": a team or a group, no person.
+  const group = c.before === 'the' && c.words.length === 1 && /[^s]s$/.test(c.words[0]!);
+  if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
+  const before2 = c.before2.toLowerCase();
+  if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
+  if ((c.after === ',' && L.places.has(c.after2)) || PLACE_NOUN_AFTER.has(c.after)) return { type: 'LOC', weight: 2 };
+  if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
+  // In a team report "Leicestershire beat Somerset" names a team.
+  if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
+  if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
+  if (c.before === 'said' && (c.after === '.' || c.after === ',')) return { type: 'PER', weight: 1 };
+  return null;
+}
+
+/** The cue most mentions agree on; none on a tie. */
+function majority(v: Partial<Record<NerLabel, number>> | undefined): NerLabel | null {
+  if (!v) return null;
+  let best: NerLabel | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [k, x] of Object.entries(v) as [NerLabel, number][]) {
+    if (x > n) [best, n, tie] = [k, x, false];
+    else if (x === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 export const kindOf = (t: NerLabel) => (t === 'PER' ? 'person' : t === 'ORG' ? 'org' : t === 'LOC' ? 'gpe' : 'misc');

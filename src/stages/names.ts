@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { findCandidates, type Candidate, type DocWords } from '../ner/mentions.js';
-import { typeCandidates } from '../ner/typer.js';
+import { typeCandidates, type Sport } from '../ner/typer.js';
 import type { Stage } from '../pipeline/stage.js';
 import { loadTable } from '../util/knowledge.js';
 
@@ -25,25 +25,42 @@ function docWords(doc: Doc): DocWords {
   for (const t of doc.layer('token')) {
     while (s < sentences.length && sentences[s]!.end <= t.start) s++;
     const c = doc.text.charCodeAt(t.start);
-    if (c >= 97 && c <= 122) lower.add(bare(doc.slice(t)));
+    // Words of one or two letters ("of", "in") are never asked about: not stored.
+    if (c >= 97 && c <= 122) {
+      if (t.end - t.start > 2) lower.add(bare(doc.slice(t)));
+    }
     else if (c >= 65 && c <= 90 && sentences[s] && t.start > sentences[s]!.start) inside.add(bare(doc.slice(t)));
   }
   return { lower, inside };
 }
 
-let sports: { words: string[]; opener: RegExp } | null = null;
-/** A sports report: results lines name teams after towns. */
-function isSports(doc: Doc, lowerCase: Set<string>): boolean {
+/** What stands between two names of a list: "Mobil, Shell and Caltex". */
+const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+)$/;
+
+let sports: { words: string[]; opener: RegExp; individual: RegExp } | null = null;
+/**
+ * A sports report: results lines name teams after towns (`team`); a report on a sport of players
+ * (tennis, golf, athletics) names players and places (`individual`).
+ */
+function sportOf(doc: Doc, lowerCase: Set<string>): Sport {
   if (!sports) {
     const rows = loadTable('ner-sports.tsv').rows;
-    const names = rows.filter((r) => r.kind === 'sport').map((r) => r.word!);
-    sports = { words: rows.map((r) => r.word!), opener: new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') };
+    const pattern = (names: string[]) => new RegExp(`\\b(?:${names.join('|')})\\b`, 'i');
+    sports = {
+      words: rows.map((r) => r.word!),
+      opener: pattern(rows.filter((r) => r.kind === 'sport' || r.kind === 'individual').map((r) => r.word!)),
+      individual: pattern(rows.filter((r) => r.kind === 'individual').map((r) => r.word!)),
+    };
   }
   const first = doc.layer('sentence')[0];
-  if (first && sports.opener.test(doc.slice(first))) return true;
+  if (first) {
+    const line = doc.slice(first);
+    const m = sports.opener.exec(line);
+    if (m) return sports.individual.test(m[0]) ? 'individual' : 'team';
+  }
   let hits = 0;
   for (const w of sports.words) if (lowerCase.has(w)) hits++;
-  return hits >= 2;
+  return hits >= 2 ? 'team' : null;
 }
 
 /**
@@ -70,7 +87,10 @@ export function findNames(doc: Doc, options: { demonyms?: boolean } = {}): Span[
   const all: Candidate[] = [];
   for (const s of doc.layer('sentence')) all.push(...findCandidates(doc, s, words));
   const cands = joinAcrossLineBreaks(doc, all).filter((c) => !c.demonym);
-  const types = typeCandidates(cands, isSports(doc, words.lower));
+  for (let i = 0; i + 1 < cands.length; i++) {
+    if (cands[i + 1]!.start - cands[i]!.end <= 6 && LIST_GAP.test(doc.text.slice(cands[i]!.end, cands[i + 1]!.start))) cands[i]!.listNext = true;
+  }
+  const types = typeCandidates(cands, sportOf(doc, words.lower));
   const out: Span[] = [];
   cands.forEach((c, i) => {
     const t = types[i];
