@@ -43,6 +43,8 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
     case 'country':
       return 8.5;
     case 'region':
+      // A US county competes only with same-named counties: its towns' population ranks it.
+      if (rec.fcode === 'ADM2') return Math.log10(rec.population + 10);
       return rec.fcode === 'ADM1' ? 7 : 6.8;
     case 'venue':
     case 'other':
@@ -53,6 +55,11 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
     }
   }
 }
+
+/** A country or a first-level (or wider) region: outranks same-named towns. Not a county. */
+const isArea = (r: PlaceRecord) => r.kind === 'country' || (r.kind === 'region' && r.fcode !== 'ADM2');
+/** Points the closeness term measures from and to: towns and counties. */
+const isLocal = (r: PlaceRecord) => r.kind === 'city' || r.fcode === 'ADM2';
 
 const candidateCache = new Map<string, Candidate[]>();
 
@@ -124,7 +131,7 @@ function lookupKey(key: string, via: string): Candidate[] {
 export function mostPopulous(text: string): PlaceRecord | null {
   const c = candidates(text);
   if (!c.length) return null;
-  const rank = (x: Candidate) => (x.rec.kind === 'country' ? 3e9 : x.rec.kind === 'region' ? 2e9 : x.rec.kind === 'city' ? x.rec.population : 1e9);
+  const rank = (x: Candidate) => (x.rec.kind === 'country' ? 3e9 : x.rec.fcode === 'ADM2' ? 1e9 + x.rec.population : x.rec.kind === 'region' ? 2e9 : x.rec.kind === 'city' ? x.rec.population : 1e9);
   return c.reduce((best, x) => (rank(x) > rank(best) ? x : best)).rec;
 }
 
@@ -198,13 +205,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       let cands = candidates(m.text);
       const h = m.hint;
       // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
-      if (h && !cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
+      if (h && !cands.some((c) => isArea(c.rec))) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
         if (narrowed.length) cands = narrowed;
       }
       cands = cands.slice(0, MAX_SCORED);
       // A country or region of that name outranks same-named towns unless the text says otherwise.
-      if (cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
+      if (cands.some((c) => isArea(c.rec))) {
         cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
       }
       // "Laurel County": towns named Laurel say little by size; the document's region decides.
@@ -258,7 +265,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (p < 0.01) return;
         if (c.rec.country) country.set(c.rec.country, (country.get(c.rec.country) ?? 0) + p);
         const a = admin1Key(c.rec);
-        if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.kind === 'region' ? 2 : 1));
+        if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.fcode === 'ADM1' ? 2 : 1));
       });
       for (const [k, v] of country) countryTotal.set(k, (countryTotal.get(k) ?? 0) + v);
       for (const [k, v] of admin1) admin1Total.set(k, (admin1Total.get(k) ?? 0) + v);
@@ -266,7 +273,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
     // The towns each group likely means, for the closeness term.
-    const likely = list.map((g) => g.cands.flatMap((c, i) => (c.rec.kind === 'city' && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
+    const likely = list.map((g) => g.cands.flatMap((c, i) => (isLocal(c.rec) && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
     list.forEach((g, gi) => {
       g.cands.forEach((c, i) => {
         const r = c.rec;
@@ -280,14 +287,14 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           }
         }
         const a = admin1Key(r);
-        if (a && r.kind !== 'region') {
+        if (a && r.fcode !== 'ADM1') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
           if (support > 0.2) {
             score += W_ADMIN1 * Math.min(1, support);
             rules |= RULE_ADMIN1;
           }
         }
-        if (r.kind === 'city') {
+        if (isLocal(r)) {
           let near = 0;
           for (let hi = 0; hi < likely.length; hi++) {
             if (hi === gi) continue;
