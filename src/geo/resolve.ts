@@ -159,7 +159,12 @@ const RULE_NEAR = 4;
 const W_COUNTRY_ANY = 1;
 const W_COUNTRY_SHARE = 3;
 const W_ADMIN1 = 2.5;
-const W_NEAR = 1.5;
+const W_NEAR = 2.5;
+/** The least weight any town or county sense of another name lends the closeness term. */
+const NEAR_FLOOR = 0.35;
+const NEAR_MIN = 0.2;
+const NEAR_KM = 100;
+const NEAR_FULL_KM = 30;
 const MAX_BONUS = 8;
 const PASSES = 3;
 const COUNTY_KM = 60;
@@ -273,7 +278,10 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
     // The towns each group likely means, for the closeness term.
-    const likely = list.map((g) => g.cands.flatMap((c, i) => (isLocal(c.rec) && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
+    // Every town or county a group may mean counts a little (NEAR_FLOOR), however unlikely it
+    // looks on its own: two names that only make sense together ("Paris and Henry County")
+    // find each other in the first round.
+    const likely = list.map((g) => g.cands.flatMap((c, i) => (isLocal(c.rec) ? [{ lat: c.rec.lat, lon: c.rec.lon, p: Math.max(g.probs[i]!, NEAR_FLOOR) }] : [])));
     list.forEach((g, gi) => {
       g.cands.forEach((c, i) => {
         const r = c.rec;
@@ -298,11 +306,19 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           let near = 0;
           for (let hi = 0; hi < likely.length; hi++) {
             if (hi === gi) continue;
+            // The closest fitting sense of each other name: full weight within NEAR_FULL_KM,
+            // fading to nothing at NEAR_KM.
+            let best = 0;
             for (const o of likely[hi]!) {
-              if (Math.abs(o.lat - r.lat) < 1 && distanceKm(r.lat, r.lon, o.lat, o.lon) < 100) near += o.p;
+              if (o.p <= best || Math.abs(o.lat - r.lat) > 1) continue;
+              const d = distanceKm(r.lat, r.lon, o.lat, o.lon);
+              if (d >= NEAR_KM) continue;
+              const w = o.p * (d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
+              if (w > best) best = w;
             }
+            near += best;
           }
-          if (near > 0.2) {
+          if (near > NEAR_MIN) {
             score += W_NEAR * Math.min(1, near);
             rules |= RULE_NEAR;
           }
