@@ -1,3 +1,4 @@
+import { loadTable } from '../util/knowledge.js';
 import { placeData } from './places-data.js';
 
 let demonymForms: Map<string, string> | null = null;
@@ -156,4 +157,32 @@ export function hintAfter(text: string, end: number): { country?: string; admin1
     if (v) return v.admin1 ? { country: v.country, admin1: v.admin1 } : { country: v.country };
   }
   return undefined;
+}
+
+/** Local-beat cues (knowledge/places-local-cues.tsv) as two anchored patterns. */
+let localCues: { after: RegExp; before: RegExp } | null = null;
+function localCuePatterns(): { after: RegExp; before: RegExp } {
+  if (localCues) return localCues;
+  const words = { after: [] as string[], before: [] as string[] };
+  for (const row of loadTable('places-local-cues.tsv').rows) {
+    const side = row.side as 'after' | 'before';
+    if (side !== 'after' && side !== 'before') throw new Error(`places-local-cues.tsv: unknown side "${row.side}"`);
+    for (const w of (row.words ?? '').split('|')) if (w.trim()) words[side].push(w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  }
+  const alt = (l: string[]) => l.sort((a, b) => b.length - a.length).join('|');
+  localCues = {
+    // "Lebanon man", "Lebanon’s City Council", "Athens-Clarke"-style joins are not cues.
+    after: new RegExp(`^(?:['’]s)?\\s+(?:${alt(words.after)})\\b`),
+    before: new RegExp(`(?:^|[^\\p{L}])(?:${alt(words.before)})\\s+$`, 'u'),
+  };
+  return localCues;
+}
+
+/**
+ * Whether the words around a name make it a local town ("a Palestine man", "Athens Police
+ * Department", "the City of Dublin").
+ */
+export function localCue(text: string, start: number, end: number): boolean {
+  const { after, before } = localCuePatterns();
+  return after.test(text.slice(end, end + 40)) || before.test(text.slice(Math.max(0, start - 20), start));
 }

@@ -15,6 +15,8 @@ export interface PlaceMention {
   text: string;
   /** Constraints read from the context: "Paris, Texas" (admin1), "the village of X" (kind). */
   hint?: { country?: string; admin1?: string; kind?: 'town' };
+  /** Words around it make it a local town ("a Lebanon man", "Athens Police"): see context.ts. */
+  local?: boolean;
 }
 
 export interface Resolution {
@@ -60,6 +62,13 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
 const isArea = (r: PlaceRecord) => r.kind === 'country' || (r.kind === 'region' && r.fcode !== 'ADM2');
 /** Points the closeness term measures from and to: towns and counties. */
 const isLocal = (r: PlaceRecord) => r.kind === 'city' || r.fcode === 'ADM2';
+
+/** What a local cue takes off a same-named country. */
+const LOCAL_COUNTRY = 5;
+/** A town's prior where the article reads it as local: half the weight of size, no capital bonus. */
+function localPrior(c: Candidate): number {
+  return 2 + 0.5 * Math.log10(c.rec.population + 10) - (c.via.endsWith('-alt') ? 2.5 : 0);
+}
 
 const candidateCache = new Map<string, Candidate[]>();
 
@@ -203,6 +212,9 @@ function softmax(scores: number[]): number[] {
  */
 export function resolveMentions(mentions: readonly PlaceMention[], context: ResolveContext = {}): Resolution[] {
   const groups = new Map<string, Group>();
+  // A name read as a local town anywhere in the article is one everywhere in it.
+  const localNames = new Set<string>();
+  for (const m of mentions) if (m.local) localNames.add(normalisePlaceName(m.text));
   const groupOf = mentions.map((m) => {
     const key = `${normalisePlaceName(m.text)}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
     let g = groups.get(key);
@@ -215,8 +227,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (narrowed.length) cands = narrowed;
       }
       cands = cands.slice(0, MAX_SCORED);
+      const local = localNames.has(normalisePlaceName(m.text));
+      if (local && cands.some((c) => c.rec.kind === 'city')) {
+        // A local town: not the country, and its size says less than the article's setting.
+        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' ? { ...c, prior: localPrior(c) } : c));
+      }
       // A country or region of that name outranks same-named towns unless the text says otherwise.
-      if (cands.some((c) => isArea(c.rec))) {
+      if (cands.some((c) => isArea(c.rec) && !(local && c.rec.kind === 'country'))) {
         cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
       }
       // "Laurel County": towns named Laurel say little by size; the document's region decides.
