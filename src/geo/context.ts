@@ -1,4 +1,5 @@
 import { loadTable } from '../util/knowledge.js';
+import { normalisePlaceName } from './normalise.js';
 import { placeData } from './places-data.js';
 
 let demonymForms: Map<string, string> | null = null;
@@ -132,17 +133,32 @@ export interface DocumentSetting {
   countries: string[];
   /** "ISO3/admin1" keys. */
   admin1s: string[];
+  /** The forms (normalised) that named each country or "ISO3/admin1": a name does not vouch for itself. */
+  named: Map<string, Set<string>>;
 }
 
 export function documentSetting(text: string): DocumentSetting {
   const { forms } = settingIndex();
   const countries = new Set<string>();
   const admin1s = new Set<string>();
-  for (const { value: v } of scanForms(text, forms)) {
-    if (v.country) countries.add(v.country);
-    if (v.admin1) admin1s.add(`${v.country}/${v.admin1}`);
+  const named = new Map<string, Set<string>>();
+  const note = (k: string, form: string) => {
+    const set = named.get(k);
+    if (set) set.add(form);
+    else named.set(k, new Set([form]));
+  };
+  for (const { start, end, value: v } of scanForms(text, forms)) {
+    const form = normalisePlaceName(text.slice(start, end));
+    if (v.country) {
+      countries.add(v.country);
+      note(v.country, form);
+    }
+    if (v.admin1) {
+      admin1s.add(`${v.country}/${v.admin1}`);
+      note(`${v.country}/${v.admin1}`, form);
+    }
   }
-  return { countries: [...countries], admin1s: [...admin1s] };
+  return { countries: [...countries], admin1s: [...admin1s], named };
 }
 
 /** "Paris, Texas", "Moscow, Idaho", "London, Ont.": the state or country named after a comma. */

@@ -153,6 +153,8 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
 }
 
 interface Group {
+  /** The normalised name. */
+  name: string;
   cands: Candidate[];
   /** Current scores and probabilities, parallel to cands. */
   scores: number[];
@@ -195,6 +197,8 @@ export interface ResolveContext {
   countries?: readonly string[];
   /** "ISO3/admin1" keys of regions the text names. */
   admin1s?: readonly string[];
+  /** The normalised forms that named each country or admin1 key (documentSetting). */
+  named?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 function softmax(scores: number[]): number[] {
@@ -244,7 +248,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
+      g = { name: normalisePlaceName(m.text), cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
       groups.set(key, g);
     }
     return g;
@@ -271,6 +275,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     }
   }
   const list = [...groups.values()].filter((g) => g.cands.length);
+  // "Lebanon" alone in the text does not make Lebanon the article's country for "Lebanon".
+  const namedOnlyBy = (k: string, name: string) => {
+    const forms = context.named?.get(k);
+    if (!forms) return false;
+    for (const f of forms) if (f !== name) return false;
+    return true;
+  };
   const fixedCountries = new Map<string, number>();
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
@@ -305,7 +316,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         let score = c.prior;
         let rules = 0;
         if (r.country) {
-          const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
+          const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0) - (fixedCountries.has(r.country) && namedOnlyBy(r.country, g.name) ? 1 : 0);
           if (support > 0.3) {
             score += W_COUNTRY_ANY + (W_COUNTRY_SHARE * Math.min(support, others)) / others;
             rules |= RULE_COUNTRY;
@@ -313,7 +324,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         }
         const a = admin1Key(r);
         if (a && r.fcode !== 'ADM1') {
-          const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
+          const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) && !namedOnlyBy(a, g.name) ? 1 : 0);
           if (support > 0.2) {
             score += W_ADMIN1 * Math.min(1, support);
             rules |= RULE_ADMIN1;
