@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { loadList, loadTable } from '../util/knowledge.js';
-import { hintAfter } from './context.js';
+import { hintAfter, localCue } from './context.js';
 import { normalisePlaceName } from './normalise.js';
 import { placeData, type PlaceRecord } from './places-data.js';
 import { candidates, type PlaceMention } from './resolve.js';
@@ -160,6 +160,13 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
 }
 
 export function findPlaceMentions(doc: Doc): FoundMention[] {
+  const found = findMentions(doc);
+  // "a Lebanon man", "Athens Police": read as a local town (resolve.ts).
+  for (const m of found) if (!m.fixed && !m.anaphor && localCue(doc.text, m.start, m.end)) m.local = true;
+  return found;
+}
+
+function findMentions(doc: Doc): FoundMention[] {
   const t = tables();
   const out: FoundMention[] = [];
   const taken: [number, number][] = [];

@@ -201,6 +201,54 @@ export interface ResolveContext {
   named?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/**
+ * The towns and counties a group may mean, as flat (lat, lon, weight) triples with their
+ * bounding box. Every one counts a little (NEAR_FLOOR), however unlikely it looks on its own:
+ * two names that only make sense together ("Paris and Henry County") find each other in the
+ * first round.
+ */
+interface NearPoints {
+  a: Float64Array;
+  /** Candidate index of each triple. */
+  idx: number[];
+  n: number;
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+const NO_POINTS: NearPoints = { a: new Float64Array(0), idx: [], n: 0, minLat: 0, maxLat: 0, minLon: 0, maxLon: 0 };
+
+function nearPoints(g: Group, prev: NearPoints | undefined): NearPoints {
+  if (prev) {
+    // Later rounds: same points, new weights.
+    for (let k = 0; k < prev.n; k++) prev.a[k * 3 + 2] = Math.max(g.probs[prev.idx[k]!]!, NEAR_FLOOR);
+    return prev;
+  }
+  if (!g.cands.some((c) => isLocal(c.rec))) return NO_POINTS;
+  const a = new Float64Array(g.cands.length * 3);
+  const idx: number[] = [];
+  let n = 0;
+  let minLat = 90;
+  let maxLat = -90;
+  let minLon = 180;
+  let maxLon = -180;
+  g.cands.forEach((c, i) => {
+    if (!isLocal(c.rec)) return;
+    const { lat, lon } = c.rec;
+    a[n * 3] = lat;
+    a[n * 3 + 1] = lon;
+    a[n * 3 + 2] = Math.max(g.probs[i]!, NEAR_FLOOR);
+    idx.push(i);
+    n++;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+  });
+  return { a: a.subarray(0, n * 3), idx, n, minLat, maxLat, minLon, maxLon };
+}
+
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
   const e = scores.map((s) => Math.exp(2 * (s - max)));
@@ -218,9 +266,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
   const groups = new Map<string, Group>();
   // A name read as a local town anywhere in the article is one everywhere in it.
   const localNames = new Set<string>();
-  for (const m of mentions) if (m.local) localNames.add(normalisePlaceName(m.text));
-  const groupOf = mentions.map((m) => {
-    const key = `${normalisePlaceName(m.text)}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
+  const names = mentions.map((m) => normalisePlaceName(m.text));
+  mentions.forEach((m, i) => {
+    if (m.local) localNames.add(names[i]!);
+  });
+  const groupOf = mentions.map((m, mi) => {
+    const name = names[mi]!;
+    const key = `${name}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
     let g = groups.get(key);
     if (!g) {
       let cands = candidates(m.text);
@@ -231,7 +283,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (narrowed.length) cands = narrowed;
       }
       cands = cands.slice(0, MAX_SCORED);
-      const local = localNames.has(normalisePlaceName(m.text));
+      const local = localNames.has(name);
       if (local && cands.some((c) => c.rec.kind === 'city')) {
         // A local town: not the country, and its size says less than the article's setting.
         cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' ? { ...c, prior: localPrior(c) } : c));
@@ -241,14 +293,14 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
       }
       // "Laurel County": towns named Laurel say little by size; the document's region decides.
-      if (COUNTY.test(normalisePlaceName(m.text)) && cands.every((c) => c.via.startsWith('stripped'))) {
+      if (COUNTY.test(name) && cands.every((c) => c.via.startsWith('stripped'))) {
         cands = cands.map((c) => ({ ...c, prior: 2, via: 'county' }));
       }
       // The context adds at most MAX_BONUS: a candidate further behind can never win.
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { name: normalisePlaceName(m.text), cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
       groups.set(key, g);
     }
     return g;
@@ -286,6 +338,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
   for (const m of mentions) if (m.hint?.admin1 && m.hint.country) fixedAdmin1.add(`${m.hint.country}/${m.hint.admin1}`);
+  const likelyPrev = new Map<Group, NearPoints>();
   for (let pass = 0; pass < PASSES && list.length; pass++) {
     // Support from every group's candidates, weighted by their probability.
     const countryTotal = new Map(fixedCountries);
@@ -305,12 +358,12 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       return { country, admin1 };
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
-    // The towns each group likely means, for the closeness term.
-    // Every town or county a group may mean counts a little (NEAR_FLOOR), however unlikely it
-    // looks on its own: two names that only make sense together ("Paris and Henry County")
-    // find each other in the first round.
-    const likely = list.map((g) => g.cands.flatMap((c, i) => (isLocal(c.rec) ? [{ lat: c.rec.lat, lon: c.rec.lon, p: Math.max(g.probs[i]!, NEAR_FLOOR) }] : [])));
+    // The towns and counties each group may mean, for the closeness term.
+    const likely = list.map((g) => nearPoints(g, likelyPrev.get(g)));
+    for (let i = 0; i < list.length; i++) likelyPrev.set(list[i]!, likely[i]!);
     list.forEach((g, gi) => {
+      // One candidate: its score changes nothing (but the rule name says which terms held).
+      if (g.cands.length === 1 && pass < PASSES - 1) return;
       g.cands.forEach((c, i) => {
         const r = c.rec;
         let score = c.prior;
@@ -332,16 +385,23 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         }
         if (isLocal(r)) {
           let near = 0;
+          // Kilometres per degree of longitude here, a little generous (a cheap first test).
+          const lonKm = 111 * Math.cos(((Math.abs(r.lat) + 1) * Math.PI) / 180);
           for (let hi = 0; hi < likely.length; hi++) {
-            if (hi === gi) continue;
+            const pts = likely[hi]!;
+            if (hi === gi || !pts.n || r.lat < pts.minLat - 1 || r.lat > pts.maxLat + 1 || r.lon < pts.minLon - 1.5 || r.lon > pts.maxLon + 1.5) continue;
             // The closest fitting sense of each other name: full weight within NEAR_FULL_KM,
             // fading to nothing at NEAR_KM.
             let best = 0;
-            for (const o of likely[hi]!) {
-              if (o.p <= best || Math.abs(o.lat - r.lat) > 1) continue;
-              const d = distanceKm(r.lat, r.lon, o.lat, o.lon);
+            const a = pts.a;
+            for (let k = 0; k < a.length; k += 3) {
+              const lat = a[k]!;
+              const lon = a[k + 1]!;
+              const p = a[k + 2]!;
+              if (p <= best || Math.abs(lat - r.lat) > 1 || Math.abs(lon - r.lon) * lonKm > NEAR_KM) continue;
+              const d = distanceKm(r.lat, r.lon, lat, lon);
               if (d >= NEAR_KM) continue;
-              const w = o.p * (d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
+              const w = p * (d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
               if (w > best) best = w;
             }
             near += best;
