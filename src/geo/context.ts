@@ -175,30 +175,86 @@ export function hintAfter(text: string, end: number): { country?: string; admin1
   return undefined;
 }
 
-/** Local-beat cues (knowledge/places-local-cues.tsv) as two anchored patterns. */
-let localCues: { after: RegExp; before: RegExp } | null = null;
-function localCuePatterns(): { after: RegExp; before: RegExp } {
+/** Local-beat cues (knowledge/places-local-cues.tsv): phrases by their first word. */
+let localCues: { after: Map<string, string[][]>; before: Map<string, string[][]> } | null = null;
+function localCueTable(): { after: Map<string, string[][]>; before: Map<string, string[][]> } {
   if (localCues) return localCues;
-  const words = { after: [] as string[], before: [] as string[] };
+  const t = { after: new Map<string, string[][]>(), before: new Map<string, string[][]>() };
   for (const row of loadTable('places-local-cues.tsv').rows) {
     const side = row.side as 'after' | 'before';
     if (side !== 'after' && side !== 'before') throw new Error(`places-local-cues.tsv: unknown side "${row.side}"`);
-    for (const w of (row.words ?? '').split('|')) if (w.trim()) words[side].push(w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    for (const phrase of (row.words ?? '').split('|')) {
+      const words = phrase.trim().split(/\s+/).filter(Boolean);
+      if (!words.length) continue;
+      // "after" phrases are keyed by their first word, "before" phrases by their last.
+      const key = side === 'after' ? words[0]! : words[words.length - 1]!;
+      const list = t[side].get(key);
+      if (list) list.push(words);
+      else t[side].set(key, [words]);
+    }
   }
-  const alt = (l: string[]) => l.sort((a, b) => b.length - a.length).join('|');
-  localCues = {
-    // "Lebanon man", "Lebanon’s City Council", "Athens-Clarke"-style joins are not cues.
-    after: new RegExp(`^(?:['’]s)?\\s+(?:${alt(words.after)})\\b`),
-    before: new RegExp(`(?:^|[^\\p{L}])(?:${alt(words.before)})\\s+$`, 'u'),
-  };
-  return localCues;
+  localCues = t;
+  return t;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+
+/** Up to `n` words of plain letters after `at` (across spaces only). */
+function wordsAfter(text: string, at: number, n: number): string[] {
+  const out: string[] = [];
+  let i = at;
+  while (out.length < n) {
+    let j = i;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10)) j++;
+    if (j === i && out.length) break;
+    let k = j;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (k === j) break;
+    out.push(text.slice(j, k));
+    i = k;
+  }
+  return out;
+}
+
+/** Up to `n` words of plain letters before `at`, nearest last. */
+function wordsBefore(text: string, at: number, n: number): string[] {
+  const out: string[] = [];
+  let i = at;
+  while (out.length < n) {
+    let j = i;
+    while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 10)) j--;
+    if (j === i) break;
+    let k = j;
+    while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j) break;
+    out.unshift(text.slice(k, j));
+    i = k;
+  }
+  return out;
 }
 
 /**
  * Whether the words around a name make it a local town ("a Palestine man", "Athens Police
- * Department", "the City of Dublin").
+ * Department", "the City of Dublin"). A plain word scan: it runs for every place name.
  */
 export function localCue(text: string, start: number, end: number): boolean {
-  const { after, before } = localCuePatterns();
-  return after.test(text.slice(end, end + 40)) || before.test(text.slice(Math.max(0, start - 20), start));
+  const t = localCueTable();
+  let at = end;
+  // "Lebanon’s police"
+  const q = text.charCodeAt(at);
+  if ((q === 39 || q === 0x2019) && text.charCodeAt(at + 1) === 115) at += 2;
+  const c = text.charCodeAt(at);
+  if (c === 32 || c === 10) {
+    const next = wordsAfter(text, at, 3);
+    for (const phrase of (next.length && t.after.get(next[0]!)) || []) if (phrase.every((w, i) => next[i] === w)) return true;
+  }
+  const b = text.charCodeAt(start - 1);
+  if (b === 32 || b === 10) {
+    const prev = wordsBefore(text, start, 2);
+    for (const phrase of (prev.length && t.before.get(prev[prev.length - 1]!)) || []) {
+      const tail = prev.slice(prev.length - phrase.length);
+      if (tail.length === phrase.length && phrase.every((w, i) => tail[i] === w)) return true;
+    }
+  }
+  return false;
 }

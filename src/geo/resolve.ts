@@ -174,6 +174,8 @@ const W_NEAR = 2.5;
 /** The least weight any town or county sense of another name lends the closeness term. */
 const NEAR_FLOOR = 0.35;
 const NEAR_MIN = 0.2;
+/** How many town or county senses of a name the closeness term looks at. */
+const NEAR_SENSES = 6;
 const NEAR_KM = 100;
 const NEAR_FULL_KM = 30;
 const MAX_BONUS = 8;
@@ -226,15 +228,16 @@ function nearPoints(g: Group, prev: NearPoints | undefined): NearPoints {
     return prev;
   }
   if (!g.cands.some((c) => isLocal(c.rec))) return NO_POINTS;
-  const a = new Float64Array(g.cands.length * 3);
+  const a = new Float64Array(Math.min(g.cands.length, NEAR_SENSES) * 3);
   const idx: number[] = [];
   let n = 0;
   let minLat = 90;
   let maxLat = -90;
   let minLon = 180;
   let maxLon = -180;
+  // Candidates come best prior first: the NEAR_SENSES likeliest towns and counties.
   g.cands.forEach((c, i) => {
-    if (!isLocal(c.rec)) return;
+    if (!isLocal(c.rec) || n >= NEAR_SENSES) return;
     const { lat, lon } = c.rec;
     a[n * 3] = lat;
     a[n * 3 + 1] = lon;
@@ -385,11 +388,11 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         }
         if (isLocal(r)) {
           let near = 0;
-          // Kilometres per degree of longitude here, a little generous (a cheap first test).
-          const lonKm = 111 * Math.cos(((Math.abs(r.lat) + 1) * Math.PI) / 180);
+          // Kilometres per degree of longitude here.
+          const lonKm = 111.2 * Math.cos((r.lat * Math.PI) / 180);
           for (let hi = 0; hi < likely.length; hi++) {
             const pts = likely[hi]!;
-            if (hi === gi || !pts.n || r.lat < pts.minLat - 1 || r.lat > pts.maxLat + 1 || r.lon < pts.minLon - 1.5 || r.lon > pts.maxLon + 1.5) continue;
+            if (hi === gi || !pts.n || (pts.minLat - r.lat) * 111.2 > NEAR_KM || (r.lat - pts.maxLat) * 111.2 > NEAR_KM || (pts.minLon - r.lon) * lonKm > NEAR_KM || (r.lon - pts.maxLon) * lonKm > NEAR_KM) continue;
             // The closest fitting sense of each other name: full weight within NEAR_FULL_KM,
             // fading to nothing at NEAR_KM.
             let best = 0;
@@ -398,8 +401,11 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
               const lat = a[k]!;
               const lon = a[k + 1]!;
               const p = a[k + 2]!;
-              if (p <= best || Math.abs(lat - r.lat) > 1 || Math.abs(lon - r.lon) * lonKm > NEAR_KM) continue;
-              const d = distanceKm(r.lat, r.lon, lat, lon);
+              const dy = (lat - r.lat) * 111.2;
+              const dx = (lon - r.lon) * lonKm;
+              if (p <= best || dy > NEAR_KM || dy < -NEAR_KM || dx > NEAR_KM || dx < -NEAR_KM) continue;
+              // Flat-earth distance: exact enough below 100 km, and no trigonometry per pair.
+              const d = Math.sqrt(dx * dx + dy * dy);
               if (d >= NEAR_KM) continue;
               const w = p * (d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
               if (w > best) best = w;
