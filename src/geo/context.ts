@@ -96,8 +96,14 @@ export function countriesByAdjective(text: string): string[] {
  * case-sensitive scan: the document's setting, even for names that are not candidates. A
  * form that names both a country and a region (Georgia) says nothing here.
  */
+/** What a written form names, and its lookup key (worked out once, when the index is built). */
+interface SettingValue {
+  country?: string;
+  admin1?: string;
+  key?: string;
+}
 interface Setting {
-  forms: Map<string, { country?: string; admin1?: string }>;
+  forms: Map<string, SettingValue>;
 }
 let setting: Setting | null = null;
 
@@ -125,7 +131,9 @@ function settingIndex(): Setting {
     if (!clean.has(f)) clean.set(f, { country });
     if (!clean.has(`${f}s`)) clean.set(`${f}s`, { country });
   }
-  setting = { forms: clean };
+  const keyed = new Map<string, SettingValue>();
+  for (const [f, v] of clean) keyed.set(f, { ...v, key: normalisePlaceName(f) });
+  setting = { forms: keyed };
   return setting;
 }
 
@@ -148,7 +156,7 @@ export function documentSetting(text: string): DocumentSetting {
     else named.set(k, new Set([form]));
   };
   for (const { start, end, value: v } of scanForms(text, forms)) {
-    const form = normalisePlaceName(text.slice(start, end));
+    const form = v.key ?? normalisePlaceName(text.slice(start, end));
     if (v.country) {
       countries.add(v.country);
       note(v.country, form);
@@ -245,13 +253,19 @@ export function localCue(text: string, start: number, end: number): boolean {
   if ((q === 39 || q === 0x2019) && text.charCodeAt(at + 1) === 115) at += 2;
   const c = text.charCodeAt(at);
   if (c === 32 || c === 10) {
-    const next = wordsAfter(text, at, 3);
-    for (const phrase of (next.length && t.after.get(next[0]!)) || []) if (phrase.every((w, i) => next[i] === w)) return true;
+    const first = wordsAfter(text, at, 1);
+    const phrases = first.length ? t.after.get(first[0]!) : undefined;
+    if (phrases) {
+      const next = wordsAfter(text, at, 3);
+      for (const phrase of phrases) if (phrase.every((w, i) => next[i] === w)) return true;
+    }
   }
   const b = text.charCodeAt(start - 1);
   if (b === 32 || b === 10) {
-    const prev = wordsBefore(text, start, 2);
-    for (const phrase of (prev.length && t.before.get(prev[prev.length - 1]!)) || []) {
+    const last = wordsBefore(text, start, 1);
+    const phrases = last.length ? t.before.get(last[0]!) : undefined;
+    const prev = phrases ? wordsBefore(text, start, 2) : [];
+    for (const phrase of phrases ?? []) {
       const tail = prev.slice(prev.length - phrase.length);
       if (tail.length === phrase.length && phrase.every((w, i) => tail[i] === w)) return true;
     }

@@ -91,9 +91,14 @@ function nameText(doc: Doc, s: Span): string {
  */
 function surnames(doc: Doc): Set<string> {
   const out = new Set<string>();
+  const byKey = placeData().byKey;
   for (const s of doc.layer('name')) {
-    const words = doc.slice(s).split(/\s+/);
-    if (words.length > 1 && s.label !== 'LOC' && !placeData().byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
+    if (s.label === 'LOC') continue;
+    const text = doc.slice(s);
+    // One word: no surname to note (the common case, no splitting).
+    if (!/\s/.test(text)) continue;
+    const words = text.split(/\s+/);
+    if (words.length > 1 && !byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
   }
   return out;
 }

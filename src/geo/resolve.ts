@@ -161,6 +161,8 @@ interface Group {
   probs: number[];
   /** Which context terms applied (RULE_* bits), parallel to cands. */
   rules: number[];
+  /** closePairs() of each candidate, once worked out. */
+  near: (number[] | undefined)[];
 }
 
 const RULE_COUNTRY = 1;
@@ -209,6 +211,29 @@ export interface ResolveContext {
  * two names that only make sense together ("Paris and Henry County") find each other in the
  * first round.
  */
+/**
+ * The senses of other names within NEAR_KM of a town or county, as (group, point, closeness)
+ * triples grouped by group: closeness 1 within NEAR_FULL_KM, fading to 0 at NEAR_KM.
+ */
+function closePairs(r: PlaceRecord, gi: number, likely: NearPoints[]): number[] {
+  const out: number[] = [];
+  // Kilometres per degree of longitude here; flat-earth distances are exact enough below 100 km.
+  const lonKm = 111.2 * Math.cos((r.lat * Math.PI) / 180);
+  for (let hi = 0; hi < likely.length; hi++) {
+    const pts = likely[hi]!;
+    if (hi === gi || !pts.n || (pts.minLat - r.lat) * 111.2 > NEAR_KM || (r.lat - pts.maxLat) * 111.2 > NEAR_KM || (pts.minLon - r.lon) * lonKm > NEAR_KM || (r.lon - pts.maxLon) * lonKm > NEAR_KM) continue;
+    const a = pts.a;
+    for (let k = 0; k < pts.n; k++) {
+      const dy = (a[k * 3]! - r.lat) * 111.2;
+      const dx = (a[k * 3 + 1]! - r.lon) * lonKm;
+      if (dy > NEAR_KM || dy < -NEAR_KM || dx > NEAR_KM || dx < -NEAR_KM) continue;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d < NEAR_KM) out.push(hi, k, d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
+    }
+  }
+  return out;
+}
+
 interface NearPoints {
   a: Float64Array;
   /** Candidate index of each triple. */
@@ -303,7 +328,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [] };
       groups.set(key, g);
     }
     return g;
@@ -387,31 +412,24 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           }
         }
         if (isLocal(r)) {
+          // Which senses of the other names lie near, and how near: fixed for the document,
+          // worked out once; each round only reweighs them.
+          let pairs = g.near[i];
+          if (!pairs) g.near[i] = pairs = closePairs(r, gi, likely);
           let near = 0;
-          // Kilometres per degree of longitude here.
-          const lonKm = 111.2 * Math.cos((r.lat * Math.PI) / 180);
-          for (let hi = 0; hi < likely.length; hi++) {
-            const pts = likely[hi]!;
-            if (hi === gi || !pts.n || (pts.minLat - r.lat) * 111.2 > NEAR_KM || (r.lat - pts.maxLat) * 111.2 > NEAR_KM || (pts.minLon - r.lon) * lonKm > NEAR_KM || (r.lon - pts.maxLon) * lonKm > NEAR_KM) continue;
-            // The closest fitting sense of each other name: full weight within NEAR_FULL_KM,
-            // fading to nothing at NEAR_KM.
-            let best = 0;
-            const a = pts.a;
-            for (let k = 0; k < a.length; k += 3) {
-              const lat = a[k]!;
-              const lon = a[k + 1]!;
-              const p = a[k + 2]!;
-              const dy = (lat - r.lat) * 111.2;
-              const dx = (lon - r.lon) * lonKm;
-              if (p <= best || dy > NEAR_KM || dy < -NEAR_KM || dx > NEAR_KM || dx < -NEAR_KM) continue;
-              // Flat-earth distance: exact enough below 100 km, and no trigonometry per pair.
-              const d = Math.sqrt(dx * dx + dy * dy);
-              if (d >= NEAR_KM) continue;
-              const w = p * (d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
-              if (w > best) best = w;
+          let group = -1;
+          let best = 0;
+          for (let j = 0; j < pairs.length; j += 3) {
+            const hi = pairs[j]!;
+            if (hi !== group) {
+              near += best;
+              best = 0;
+              group = hi;
             }
-            near += best;
+            const w = likely[hi]!.a[pairs[j + 1]! * 3 + 2]! * pairs[j + 2]!;
+            if (w > best) best = w;
           }
+          near += best;
           if (near > NEAR_MIN) {
             score += W_NEAR * Math.min(1, near);
             rules |= RULE_NEAR;
