@@ -167,7 +167,7 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
 export function findPlaceMentions(doc: Doc): FoundMention[] {
   const found = findMentions(doc);
   // "a Lebanon man", "Athens Police": read as a local town (resolve.ts).
-  for (const m of found) if (!m.fixed && !m.anaphor && localCue(doc.text, m.start, m.end)) m.local = true;
+  for (const m of found) m.local = !m.fixed && !m.anaphor && localCue(doc.text, m.start, m.end);
   return found;
 }
 
