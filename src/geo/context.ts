@@ -171,6 +171,8 @@ export function documentSetting(text: string): DocumentSetting {
 
 /** "Paris, Texas", "Moscow, Idaho", "London, Ont.": the state or country named after a comma. */
 export function hintAfter(text: string, end: number): { country?: string; admin1?: string } | undefined {
+  // Most names are not followed by a comma: no slice, no pattern.
+  if (text.charCodeAt(end) !== 44) return undefined;
   const m = /^,\s+((?:\p{Lu}[\p{L}.'-]*)(?:\s\p{Lu}[\p{L}.'-]*){0,2})/u.exec(text.slice(end, end + 40));
   if (!m) return undefined;
   const words = m[1]!.split(/\s/);

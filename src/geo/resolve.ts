@@ -181,7 +181,7 @@ const NEAR_SENSES = 6;
 const NEAR_KM = 100;
 const NEAR_FULL_KM = 30;
 const MAX_BONUS = 8;
-const PASSES = 3;
+const PASSES = 2;
 const COUNTY_KM = 60;
 const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
 
@@ -288,7 +288,7 @@ function softmax(scores: number[]): number[] {
  * Resolves the mentions of one document together (one sense per name and hint): each
  * candidate's prior plus the support of the other names' candidates, weighted by how likely
  * each of those is – shared country, shared first-level region, a place within 100 km – over
- * three rounds.
+ * two rounds.
  */
 export function resolveMentions(mentions: readonly PlaceMention[], context: ResolveContext = {}): Resolution[] {
   const groups = new Map<string, Group>();
