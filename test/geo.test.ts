@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Doc, type Span } from '../src/doc/doc.js';
-import { documentSetting, hintAfter } from '../src/geo/context.js';
+import { documentSetting, hintAfter, localCue } from '../src/geo/context.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 import { normalisePlaceName } from '../src/geo/normalise.js';
 import { capitalOf, placeData } from '../src/geo/places-data.js';
@@ -147,6 +147,52 @@ test('resolver: context chooses among same-named places; the baseline takes the 
   assert.equal(capitalOf('PRK')?.name, 'Pyongyang');
   assert.deepEqual(hintAfter('Moscow, Idaho, is small', 6), { country: 'USA', admin1: 'ID' });
   assert.deepEqual(documentSetting('Officials in Texas and the Russian delegation').admin1s, ['USA/TX']);
+});
+
+test('knowledge examples: US counties carry their state; local cues', () => {
+  const d = placeData();
+  const counties = loadTable('places-us-counties.tsv');
+  assert.ok(counties.rows.length > 3000, `${counties.rows.length} counties`);
+  for (const e of counties.examples) {
+    const [name, state] = e.input.split(/,\s*/);
+    assert.equal(d.byKey.get(normalisePlaceName(name!))?.find((r) => r.fcode === 'ADM2' && r.admin1 === state)?.admin1, e.expect, `places-us-counties.tsv:${e.line}`);
+  }
+  // A county lies where its towns are: Fulton County, Georgia, around Atlanta.
+  const fulton = d.byKey.get('fulton county')!.find((r) => r.admin1 === 'GA')!;
+  assert.ok(distanceKm(fulton.lat, fulton.lon, 33.75, -84.39) < 60);
+  for (const e of loadTable('places-local-cues.tsv').examples) {
+    // The example names the place its cue makes local.
+    const start = e.input.indexOf(e.expect);
+    assert.ok(start >= 0 && localCue(e.input, start, start + e.expect.length), `places-local-cues.tsv:${e.line}`);
+  }
+  assert.equal(localCue('Troops left Lebanon in May.', 12, 19), false);
+});
+
+test('resolver: a town and its county find each other; local cues; a name does not vouch for itself', () => {
+  // Neither name says a state: only together do they point at Tennessee.
+  const tn = resolveMentions([{ start: 0, end: 5, text: 'Paris' }, { start: 10, end: 22, text: 'Henry County' }]);
+  assert.equal(tn[0]!.place?.admin1, 'TN', JSON.stringify(tn[0]));
+  assert.equal(tn[1]!.place?.admin1, 'TN', JSON.stringify(tn[1]));
+  // "a Lebanon man … Lebanon County": the Pennsylvania town, not the country.
+  const text = 'A Lebanon man was charged on Monday, Lebanon police said. The Lebanon County court set bail.';
+  const at = (w: string, from = 0) => text.indexOf(w, from);
+  const ms = [
+    { start: at('Lebanon'), end: at('Lebanon') + 7, text: 'Lebanon', local: localCue(text, at('Lebanon'), at('Lebanon') + 7) },
+    { start: at('Lebanon police'), end: at('Lebanon police') + 7, text: 'Lebanon', local: localCue(text, at('Lebanon police'), at('Lebanon police') + 7) },
+    { start: at('Lebanon County'), end: at('Lebanon County') + 14, text: 'Lebanon County' },
+  ];
+  assert.ok(ms[0]!.local && ms[1]!.local);
+  const pa = resolveMentions(ms, documentSetting(text));
+  assert.equal(pa[0]!.place?.country, 'USA', JSON.stringify(pa[0]));
+  assert.equal(pa[0]!.place?.admin1, 'PA');
+  // Without the cue the country stays the reading.
+  assert.equal(resolveMentions([{ start: 0, end: 7, text: 'Lebanon' }])[0]!.place?.kind, 'country');
+  assert.deepEqual([...documentSetting('Lebanon and Syria').named.get('LBN')!], ['lebanon']);
+  // An English county beside an English town; a US county beside its seat.
+  const uk = resolveMentions([{ start: 0, end: 9, text: 'Hampshire' }, { start: 12, end: 19, text: 'Andover' }, { start: 22, end: 29, text: 'England' }]);
+  assert.equal(uk[0]!.place?.country, 'GBR');
+  const ga = resolveMentions([{ start: 0, end: 12, text: 'Fulton County' }, { start: 15, end: 22, text: 'Atlanta' }]);
+  assert.equal(ga[0]!.place?.admin1, 'GA');
 });
 
 const GEO = path.join(SHARED, 'data/geo');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { documentSetting, hintAfter } from '../geo/context.js';
+import { documentSetting, hintAfter, localCue } from '../geo/context.js';
 import { gazetteer } from '../geo/gazetteer.js';
 import { distanceKm, mostPopulous, resolveMentions, type Resolution } from '../geo/resolve.js';
 import { Doc } from '../doc/doc.js';
@@ -108,7 +108,7 @@ export function score(answers: { gold: GoldToponym; lat: number | null; lon: num
 export function resolveGoldDoc(doc: GoldDoc, toponyms: GoldToponym[]): Resolution[] {
   const setting = documentSetting(doc.text);
   return resolveMentions(
-    toponyms.map((t) => ({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) || t.text, hint: hintAfter(doc.text, t.end) })),
+    toponyms.map((t) => ({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) || t.text, hint: hintAfter(doc.text, t.end), local: localCue(doc.text, t.start, t.end) })),
     setting,
   );
 }

@@ -1,3 +1,5 @@
+import { loadTable } from '../util/knowledge.js';
+import { normalisePlaceName } from './normalise.js';
 import { placeData } from './places-data.js';
 
 let demonymForms: Map<string, string> | null = null;
@@ -94,8 +96,14 @@ export function countriesByAdjective(text: string): string[] {
  * case-sensitive scan: the document's setting, even for names that are not candidates. A
  * form that names both a country and a region (Georgia) says nothing here.
  */
+/** What a written form names, and its lookup key (worked out once, when the index is built). */
+interface SettingValue {
+  country?: string;
+  admin1?: string;
+  key?: string;
+}
 interface Setting {
-  forms: Map<string, { country?: string; admin1?: string }>;
+  forms: Map<string, SettingValue>;
 }
 let setting: Setting | null = null;
 
@@ -123,7 +131,9 @@ function settingIndex(): Setting {
     if (!clean.has(f)) clean.set(f, { country });
     if (!clean.has(`${f}s`)) clean.set(`${f}s`, { country });
   }
-  setting = { forms: clean };
+  const keyed = new Map<string, SettingValue>();
+  for (const [f, v] of clean) keyed.set(f, { ...v, key: normalisePlaceName(f) });
+  setting = { forms: keyed };
   return setting;
 }
 
@@ -131,21 +141,38 @@ export interface DocumentSetting {
   countries: string[];
   /** "ISO3/admin1" keys. */
   admin1s: string[];
+  /** The forms (normalised) that named each country or "ISO3/admin1": a name does not vouch for itself. */
+  named: Map<string, Set<string>>;
 }
 
 export function documentSetting(text: string): DocumentSetting {
   const { forms } = settingIndex();
   const countries = new Set<string>();
   const admin1s = new Set<string>();
-  for (const { value: v } of scanForms(text, forms)) {
-    if (v.country) countries.add(v.country);
-    if (v.admin1) admin1s.add(`${v.country}/${v.admin1}`);
+  const named = new Map<string, Set<string>>();
+  const note = (k: string, form: string) => {
+    const set = named.get(k);
+    if (set) set.add(form);
+    else named.set(k, new Set([form]));
+  };
+  for (const { start, end, value: v } of scanForms(text, forms)) {
+    const form = v.key ?? normalisePlaceName(text.slice(start, end));
+    if (v.country) {
+      countries.add(v.country);
+      note(v.country, form);
+    }
+    if (v.admin1) {
+      admin1s.add(`${v.country}/${v.admin1}`);
+      note(`${v.country}/${v.admin1}`, form);
+    }
   }
-  return { countries: [...countries], admin1s: [...admin1s] };
+  return { countries: [...countries], admin1s: [...admin1s], named };
 }
 
 /** "Paris, Texas", "Moscow, Idaho", "London, Ont.": the state or country named after a comma. */
 export function hintAfter(text: string, end: number): { country?: string; admin1?: string } | undefined {
+  // Most names are not followed by a comma: no slice, no pattern.
+  if (text.charCodeAt(end) !== 44) return undefined;
   const m = /^,\s+((?:\p{Lu}[\p{L}.'-]*)(?:\s\p{Lu}[\p{L}.'-]*){0,2})/u.exec(text.slice(end, end + 40));
   if (!m) return undefined;
   const words = m[1]!.split(/\s/);
@@ -156,4 +183,94 @@ export function hintAfter(text: string, end: number): { country?: string; admin1
     if (v) return v.admin1 ? { country: v.country, admin1: v.admin1 } : { country: v.country };
   }
   return undefined;
+}
+
+/** Local-beat cues (knowledge/places-local-cues.tsv): phrases by their first word. */
+let localCues: { after: Map<string, string[][]>; before: Map<string, string[][]> } | null = null;
+function localCueTable(): { after: Map<string, string[][]>; before: Map<string, string[][]> } {
+  if (localCues) return localCues;
+  const t = { after: new Map<string, string[][]>(), before: new Map<string, string[][]>() };
+  for (const row of loadTable('places-local-cues.tsv').rows) {
+    const side = row.side as 'after' | 'before';
+    if (side !== 'after' && side !== 'before') throw new Error(`places-local-cues.tsv: unknown side "${row.side}"`);
+    for (const phrase of (row.words ?? '').split('|')) {
+      const words = phrase.trim().split(/\s+/).filter(Boolean);
+      if (!words.length) continue;
+      // "after" phrases are keyed by their first word, "before" phrases by their last.
+      const key = side === 'after' ? words[0]! : words[words.length - 1]!;
+      const list = t[side].get(key);
+      if (list) list.push(words);
+      else t[side].set(key, [words]);
+    }
+  }
+  localCues = t;
+  return t;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+
+/** Up to `n` words of plain letters after `at` (across spaces only). */
+function wordsAfter(text: string, at: number, n: number): string[] {
+  const out: string[] = [];
+  let i = at;
+  while (out.length < n) {
+    let j = i;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10)) j++;
+    if (j === i && out.length) break;
+    let k = j;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (k === j) break;
+    out.push(text.slice(j, k));
+    i = k;
+  }
+  return out;
+}
+
+/** Up to `n` words of plain letters before `at`, nearest last. */
+function wordsBefore(text: string, at: number, n: number): string[] {
+  const out: string[] = [];
+  let i = at;
+  while (out.length < n) {
+    let j = i;
+    while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 10)) j--;
+    if (j === i) break;
+    let k = j;
+    while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j) break;
+    out.unshift(text.slice(k, j));
+    i = k;
+  }
+  return out;
+}
+
+/**
+ * Whether the words around a name make it a local town ("a Palestine man", "Athens Police
+ * Department", "the City of Dublin"). A plain word scan: it runs for every place name.
+ */
+export function localCue(text: string, start: number, end: number): boolean {
+  const t = localCueTable();
+  let at = end;
+  // "Lebanon’s police"
+  const q = text.charCodeAt(at);
+  if ((q === 39 || q === 0x2019) && text.charCodeAt(at + 1) === 115) at += 2;
+  const c = text.charCodeAt(at);
+  if (c === 32 || c === 10) {
+    const first = wordsAfter(text, at, 1);
+    const phrases = first.length ? t.after.get(first[0]!) : undefined;
+    if (phrases) {
+      const next = wordsAfter(text, at, 3);
+      for (const phrase of phrases) if (phrase.every((w, i) => next[i] === w)) return true;
+    }
+  }
+  const b = text.charCodeAt(start - 1);
+  if (b === 32 || b === 10) {
+    const last = wordsBefore(text, start, 1);
+    const phrases = last.length ? t.before.get(last[0]!) : undefined;
+    const prev = phrases ? wordsBefore(text, start, 2) : [];
+    for (const phrase of phrases ?? []) {
+      const tail = prev.slice(prev.length - phrase.length);
+      if (tail.length === phrase.length && phrase.every((w, i) => tail[i] === w)) return true;
+    }
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { loadList, loadTable } from '../util/knowledge.js';
-import { hintAfter } from './context.js';
+import { hintAfter, localCue } from './context.js';
 import { normalisePlaceName } from './normalise.js';
 import { placeData, type PlaceRecord } from './places-data.js';
 import { candidates, type PlaceMention } from './resolve.js';
@@ -91,9 +91,14 @@ function nameText(doc: Doc, s: Span): string {
  */
 function surnames(doc: Doc): Set<string> {
   const out = new Set<string>();
+  const byKey = placeData().byKey;
   for (const s of doc.layer('name')) {
-    const words = doc.slice(s).split(/\s+/);
-    if (words.length > 1 && s.label !== 'LOC' && !placeData().byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
+    if (s.label === 'LOC') continue;
+    const text = doc.slice(s);
+    // One word: no surname to note (the common case, no splitting).
+    if (!/\s/.test(text)) continue;
+    const words = text.split(/\s+/);
+    if (words.length > 1 && !byKey.has(normalisePlaceName(words.join(' ')))) out.add(normalisePlaceName(words[words.length - 1]!));
   }
   return out;
 }
@@ -160,6 +165,13 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
 }
 
 export function findPlaceMentions(doc: Doc): FoundMention[] {
+  const found = findMentions(doc);
+  // "a Lebanon man", "Athens Police": read as a local town (resolve.ts).
+  for (const m of found) m.local = !m.fixed && !m.anaphor && localCue(doc.text, m.start, m.end);
+  return found;
+}
+
+function findMentions(doc: Doc): FoundMention[] {
   const t = tables();
   const out: FoundMention[] = [];
   const taken: [number, number][] = [];

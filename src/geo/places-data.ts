@@ -21,7 +21,7 @@ export interface PlaceRecord {
   lon: number;
   population: number;
   geonameid?: number;
-  /** GeoNames feature code for towns (PPLC …), 'PCLI' / 'ADM1' / 'AREA' / 'VENUE' otherwise. */
+  /** GeoNames feature code for towns (PPLC …), 'PCLI' / 'ADM1' / 'ADM2' (US counties) / 'AREA' / 'VENUE' otherwise. */
   fcode: string;
   /** The written forms of a team-written record (name and aliases, as in the data file). */
   surfaces?: string[];
@@ -110,6 +110,11 @@ export function placeData(): PlaceData {
       else add(n, r);
     }
     for (const d of split(row.demonyms)) if (!demonyms.has(normalisePlaceName(d))) demonyms.set(normalisePlaceName(d), r);
+  }
+  // US counties: found as "X County" / "X Parish" only, ranked by their towns' population.
+  for (const row of loadTable('places-us-counties.tsv').rows) {
+    const r: PlaceRecord = { id: `county:${row.state}:${row.name}`, kind: 'region', name: row.name!, country: 'USA', admin1: row.state!, lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: Number(row.population) || 0, fcode: 'ADM2' };
+    for (const n of [r.name, ...split(row.aliases)]) add(n, r);
   }
   for (const row of loadTable('places-venues.tsv').rows) {
     const kind = (row.kind || 'venue') as PlaceKind;

@@ -15,6 +15,8 @@ export interface PlaceMention {
   text: string;
   /** Constraints read from the context: "Paris, Texas" (admin1), "the village of X" (kind). */
   hint?: { country?: string; admin1?: string; kind?: 'town' };
+  /** Words around it make it a local town ("a Lebanon man", "Athens Police"): see context.ts. */
+  local?: boolean;
 }
 
 export interface Resolution {
@@ -43,6 +45,8 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
     case 'country':
       return 8.5;
     case 'region':
+      // A US county competes only with same-named counties: its towns' population ranks it.
+      if (rec.fcode === 'ADM2') return Math.log10(rec.population + 10);
       return rec.fcode === 'ADM1' ? 7 : 6.8;
     case 'venue':
     case 'other':
@@ -52,6 +56,18 @@ function kindPrior(rec: PlaceRecord, alt: boolean): number {
       return Math.log10(rec.population + 10) + bonus - (alt ? 2.5 : 0);
     }
   }
+}
+
+/** A country or a first-level (or wider) region: outranks same-named towns. Not a county. */
+const isArea = (r: PlaceRecord) => r.kind === 'country' || (r.kind === 'region' && r.fcode !== 'ADM2');
+/** Points the closeness term measures from and to: towns and counties. */
+const isLocal = (r: PlaceRecord) => r.kind === 'city' || r.fcode === 'ADM2';
+
+/** What a local cue takes off a same-named country. */
+const LOCAL_COUNTRY = 5;
+/** A town's prior where the article reads it as local: half the weight of size, no capital bonus. */
+function localPrior(c: Candidate): number {
+  return 2 + 0.5 * Math.log10(c.rec.population + 10) - (c.via.endsWith('-alt') ? 2.5 : 0);
 }
 
 const candidateCache = new Map<string, Candidate[]>();
@@ -124,7 +140,7 @@ function lookupKey(key: string, via: string): Candidate[] {
 export function mostPopulous(text: string): PlaceRecord | null {
   const c = candidates(text);
   if (!c.length) return null;
-  const rank = (x: Candidate) => (x.rec.kind === 'country' ? 3e9 : x.rec.kind === 'region' ? 2e9 : x.rec.kind === 'city' ? x.rec.population : 1e9);
+  const rank = (x: Candidate) => (x.rec.kind === 'country' ? 3e9 : x.rec.fcode === 'ADM2' ? 1e9 + x.rec.population : x.rec.kind === 'region' ? 2e9 : x.rec.kind === 'city' ? x.rec.population : 1e9);
   return c.reduce((best, x) => (rank(x) > rank(best) ? x : best)).rec;
 }
 
@@ -137,12 +153,16 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
 }
 
 interface Group {
+  /** The normalised name. */
+  name: string;
   cands: Candidate[];
   /** Current scores and probabilities, parallel to cands. */
   scores: number[];
   probs: number[];
   /** Which context terms applied (RULE_* bits), parallel to cands. */
   rules: number[];
+  /** closePairs() of each candidate, once worked out. */
+  near: (number[] | undefined)[];
 }
 
 const RULE_COUNTRY = 1;
@@ -152,9 +172,16 @@ const RULE_NEAR = 4;
 const W_COUNTRY_ANY = 1;
 const W_COUNTRY_SHARE = 3;
 const W_ADMIN1 = 2.5;
-const W_NEAR = 1.5;
+const W_NEAR = 2.5;
+/** The least weight any town or county sense of another name lends the closeness term. */
+const NEAR_FLOOR = 0.35;
+const NEAR_MIN = 0.2;
+/** How many town or county senses of a name the closeness term looks at. */
+const NEAR_SENSES = 6;
+const NEAR_KM = 100;
+const NEAR_FULL_KM = 30;
 const MAX_BONUS = 8;
-const PASSES = 3;
+const PASSES = 2;
 const COUNTY_KM = 60;
 const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
 
@@ -174,6 +201,80 @@ export interface ResolveContext {
   countries?: readonly string[];
   /** "ISO3/admin1" keys of regions the text names. */
   admin1s?: readonly string[];
+  /** The normalised forms that named each country or admin1 key (documentSetting). */
+  named?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The towns and counties a group may mean, as flat (lat, lon, weight) triples with their
+ * bounding box. Every one counts a little (NEAR_FLOOR), however unlikely it looks on its own:
+ * two names that only make sense together ("Paris and Henry County") find each other in the
+ * first round.
+ */
+/**
+ * The senses of other names within NEAR_KM of a town or county, as (group, point, closeness)
+ * triples grouped by group: closeness 1 within NEAR_FULL_KM, fading to 0 at NEAR_KM.
+ */
+function closePairs(r: PlaceRecord, gi: number, likely: NearPoints[]): number[] {
+  const out: number[] = [];
+  // Kilometres per degree of longitude here; flat-earth distances are exact enough below 100 km.
+  const lonKm = 111.2 * Math.cos((r.lat * Math.PI) / 180);
+  for (let hi = 0; hi < likely.length; hi++) {
+    const pts = likely[hi]!;
+    if (hi === gi || !pts.n || (pts.minLat - r.lat) * 111.2 > NEAR_KM || (r.lat - pts.maxLat) * 111.2 > NEAR_KM || (pts.minLon - r.lon) * lonKm > NEAR_KM || (r.lon - pts.maxLon) * lonKm > NEAR_KM) continue;
+    const a = pts.a;
+    for (let k = 0; k < pts.n; k++) {
+      const dy = (a[k * 3]! - r.lat) * 111.2;
+      const dx = (a[k * 3 + 1]! - r.lon) * lonKm;
+      if (dy > NEAR_KM || dy < -NEAR_KM || dx > NEAR_KM || dx < -NEAR_KM) continue;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d < NEAR_KM) out.push(hi, k, d <= NEAR_FULL_KM ? 1 : (NEAR_KM - d) / (NEAR_KM - NEAR_FULL_KM));
+    }
+  }
+  return out;
+}
+
+interface NearPoints {
+  a: Float64Array;
+  /** Candidate index of each triple. */
+  idx: number[];
+  n: number;
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+const NO_POINTS: NearPoints = { a: new Float64Array(0), idx: [], n: 0, minLat: 0, maxLat: 0, minLon: 0, maxLon: 0 };
+
+function nearPoints(g: Group, prev: NearPoints | undefined): NearPoints {
+  if (prev) {
+    // Later rounds: same points, new weights.
+    for (let k = 0; k < prev.n; k++) prev.a[k * 3 + 2] = Math.max(g.probs[prev.idx[k]!]!, NEAR_FLOOR);
+    return prev;
+  }
+  if (!g.cands.some((c) => isLocal(c.rec))) return NO_POINTS;
+  const a = new Float64Array(Math.min(g.cands.length, NEAR_SENSES) * 3);
+  const idx: number[] = [];
+  let n = 0;
+  let minLat = 90;
+  let maxLat = -90;
+  let minLon = 180;
+  let maxLon = -180;
+  // Candidates come best prior first: the NEAR_SENSES likeliest towns and counties.
+  g.cands.forEach((c, i) => {
+    if (!isLocal(c.rec) || n >= NEAR_SENSES) return;
+    const { lat, lon } = c.rec;
+    a[n * 3] = lat;
+    a[n * 3 + 1] = lon;
+    a[n * 3 + 2] = Math.max(g.probs[i]!, NEAR_FLOOR);
+    idx.push(i);
+    n++;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+  });
+  return { a: a.subarray(0, n * 3), idx, n, minLat, maxLat, minLon, maxLon };
 }
 
 function softmax(scores: number[]): number[] {
@@ -187,35 +288,47 @@ function softmax(scores: number[]): number[] {
  * Resolves the mentions of one document together (one sense per name and hint): each
  * candidate's prior plus the support of the other names' candidates, weighted by how likely
  * each of those is – shared country, shared first-level region, a place within 100 km – over
- * three rounds.
+ * two rounds.
  */
 export function resolveMentions(mentions: readonly PlaceMention[], context: ResolveContext = {}): Resolution[] {
   const groups = new Map<string, Group>();
-  const groupOf = mentions.map((m) => {
-    const key = `${normalisePlaceName(m.text)}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
+  // A name read as a local town anywhere in the article is one everywhere in it.
+  const localNames = new Set<string>();
+  const names = mentions.map((m) => normalisePlaceName(m.text));
+  mentions.forEach((m, i) => {
+    if (m.local) localNames.add(names[i]!);
+  });
+  const groupOf = mentions.map((m, mi) => {
+    const name = names[mi]!;
+    const key = `${name}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
     let g = groups.get(key);
     if (!g) {
       let cands = candidates(m.text);
       const h = m.hint;
       // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
-      if (h && !cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
+      if (h && !cands.some((c) => isArea(c.rec))) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
         if (narrowed.length) cands = narrowed;
       }
       cands = cands.slice(0, MAX_SCORED);
+      const local = localNames.has(name);
+      if (local && cands.some((c) => c.rec.kind === 'city')) {
+        // A local town: not the country, and its size says less than the article's setting.
+        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' ? { ...c, prior: localPrior(c) } : c));
+      }
       // A country or region of that name outranks same-named towns unless the text says otherwise.
-      if (cands.some((c) => c.rec.kind === 'country' || c.rec.kind === 'region')) {
+      if (cands.some((c) => isArea(c.rec) && !(local && c.rec.kind === 'country'))) {
         cands = cands.map((c) => (c.rec.kind === 'city' ? { ...c, prior: c.prior - 3 } : c));
       }
       // "Laurel County": towns named Laurel say little by size; the document's region decides.
-      if (COUNTY.test(normalisePlaceName(m.text)) && cands.every((c) => c.via.startsWith('stripped'))) {
+      if (COUNTY.test(name) && cands.every((c) => c.via.startsWith('stripped'))) {
         cands = cands.map((c) => ({ ...c, prior: 2, via: 'county' }));
       }
       // The context adds at most MAX_BONUS: a candidate further behind can never win.
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { cands, scores, probs: softmax(scores), rules: cands.map(() => 0) };
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [] };
       groups.set(key, g);
     }
     return g;
@@ -242,10 +355,18 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     }
   }
   const list = [...groups.values()].filter((g) => g.cands.length);
+  // "Lebanon" alone in the text does not make Lebanon the article's country for "Lebanon".
+  const namedOnlyBy = (k: string, name: string) => {
+    const forms = context.named?.get(k);
+    if (!forms) return false;
+    for (const f of forms) if (f !== name) return false;
+    return true;
+  };
   const fixedCountries = new Map<string, number>();
   for (const c of context.countries ?? []) fixedCountries.set(c, 1);
   const fixedAdmin1 = new Set(context.admin1s ?? []);
   for (const m of mentions) if (m.hint?.admin1 && m.hint.country) fixedAdmin1.add(`${m.hint.country}/${m.hint.admin1}`);
+  const likelyPrev = new Map<Group, NearPoints>();
   for (let pass = 0; pass < PASSES && list.length; pass++) {
     // Support from every group's candidates, weighted by their probability.
     const countryTotal = new Map(fixedCountries);
@@ -258,44 +379,58 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (p < 0.01) return;
         if (c.rec.country) country.set(c.rec.country, (country.get(c.rec.country) ?? 0) + p);
         const a = admin1Key(c.rec);
-        if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.kind === 'region' ? 2 : 1));
+        if (a) admin1.set(a, (admin1.get(a) ?? 0) + p * (c.rec.fcode === 'ADM1' ? 2 : 1));
       });
       for (const [k, v] of country) countryTotal.set(k, (countryTotal.get(k) ?? 0) + v);
       for (const [k, v] of admin1) admin1Total.set(k, (admin1Total.get(k) ?? 0) + v);
       return { country, admin1 };
     });
     const others = Math.max(1, list.length - 1 + fixedCountries.size);
-    // The towns each group likely means, for the closeness term.
-    const likely = list.map((g) => g.cands.flatMap((c, i) => (c.rec.kind === 'city' && g.probs[i]! >= 0.05 ? [{ lat: c.rec.lat, lon: c.rec.lon, p: g.probs[i]! }] : [])));
+    // The towns and counties each group may mean, for the closeness term.
+    const likely = list.map((g) => nearPoints(g, likelyPrev.get(g)));
+    for (let i = 0; i < list.length; i++) likelyPrev.set(list[i]!, likely[i]!);
     list.forEach((g, gi) => {
+      // One candidate: its score changes nothing (but the rule name says which terms held).
+      if (g.cands.length === 1 && pass < PASSES - 1) return;
       g.cands.forEach((c, i) => {
         const r = c.rec;
         let score = c.prior;
         let rules = 0;
         if (r.country) {
-          const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0);
+          const support = (countryTotal.get(r.country) ?? 0) - (own[gi]!.country.get(r.country) ?? 0) - (fixedCountries.has(r.country) && namedOnlyBy(r.country, g.name) ? 1 : 0);
           if (support > 0.3) {
             score += W_COUNTRY_ANY + (W_COUNTRY_SHARE * Math.min(support, others)) / others;
             rules |= RULE_COUNTRY;
           }
         }
         const a = admin1Key(r);
-        if (a && r.kind !== 'region') {
-          const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) ? 1 : 0);
+        if (a && r.fcode !== 'ADM1') {
+          const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) && !namedOnlyBy(a, g.name) ? 1 : 0);
           if (support > 0.2) {
             score += W_ADMIN1 * Math.min(1, support);
             rules |= RULE_ADMIN1;
           }
         }
-        if (r.kind === 'city') {
+        if (isLocal(r)) {
+          // Which senses of the other names lie near, and how near: fixed for the document,
+          // worked out once; each round only reweighs them.
+          let pairs = g.near[i];
+          if (!pairs) g.near[i] = pairs = closePairs(r, gi, likely);
           let near = 0;
-          for (let hi = 0; hi < likely.length; hi++) {
-            if (hi === gi) continue;
-            for (const o of likely[hi]!) {
-              if (Math.abs(o.lat - r.lat) < 1 && distanceKm(r.lat, r.lon, o.lat, o.lon) < 100) near += o.p;
+          let group = -1;
+          let best = 0;
+          for (let j = 0; j < pairs.length; j += 3) {
+            const hi = pairs[j]!;
+            if (hi !== group) {
+              near += best;
+              best = 0;
+              group = hi;
             }
+            const w = likely[hi]!.a[pairs[j + 1]! * 3 + 2]! * pairs[j + 2]!;
+            if (w > best) best = w;
           }
-          if (near > 0.2) {
+          near += best;
+          if (near > NEAR_MIN) {
             score += W_NEAR * Math.min(1, near);
             rules |= RULE_NEAR;
           }
