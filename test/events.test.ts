@@ -230,3 +230,12 @@ test('one event for a meeting and its purpose; victims of a passive and an exist
   assert.equal(killed.type, 'ASSAULT');
   assert.equal(countries(killed, 'target'), 'RUS');
 });
+
+test('events: a place after the verb stays the venue when a purpose clause follows ("met in Hanoi to discuss")', () => {
+  const doc = analyse('The envoys met in Hanoi on Monday to discuss a railway link across the border.', '2014-11-10');
+  const meetings = doc.layer('event').filter((e) => (e.attrs as { type: string }).type === 'CONSULT');
+  assert.ok(meetings.length >= 1);
+  const m = meetings[0]!.attrs as unknown as { place: { name: string } | null; actors: { name: string }[] };
+  assert.equal(m.place?.name, 'Hanoi');
+  assert.ok(!m.actors.some((a) => a.name === 'Vietnam'), JSON.stringify(m.actors));
+});

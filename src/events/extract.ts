@@ -303,6 +303,8 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
         if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
         const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
         if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
+        // "The envoys met in Hanoi to discuss …": a verb before the phrase makes it that verb's venue.
+        if (triggers.some((o) => o !== t && o.first >= c0 && o.first < at)) return false;
         for (let i = p.last + 1; i < t.first; i++) {
           const w = view.words[i]!.lower;
           if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w) || (nominal && (lightVerbSet().has(w) || DETERMINERS.has(w))))) return false;
