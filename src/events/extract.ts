@@ -117,7 +117,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // accused of", "the civilians imprisoned for".
     const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
     // "the visiting envoy", "evacuated the wounded": a participle used as an adjective or a noun.
-    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !nouns.length;
+    // "first" and "last" are adverbs after a subject ("Putin first visited Pyongyang"), determiners after "the".
+    const adverbRead = ADVERBS.has(prev) && i >= 2 && !DETERMINERS.has(words[i - 2]!.lower) && !PREPOSITIONS.has(words[i - 2]!.lower);
+    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !adverbRead && !nouns.length;
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
@@ -143,6 +145,8 @@ interface Placed {
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
 /** Relative pronouns: a place before one is not where the later event happens ("favor in Beijing, which sponsored the talks"). */
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+/** Words that open a verbless adverbial clause: "While in the city, Kim will meet …" (a place phrase after one opens it). */
+const SUBORDINATORS = new Set(['while', 'whilst', 'when', 'once', 'after', 'before', 'though', 'although', 'if', 'unless']);
 /** Prepositions that also open a clause: "after Putin visited Pyongyang". */
 const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
@@ -331,7 +335,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   const opensPhrase = (p: Placed) => {
     let k = p.first - 1;
     while (k >= 0 && view.words[k]!.lower !== p.prep) k--;
-    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1);
+    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1) || SUBORDINATORS.has(view.words[k - 1]!.lower);
   };
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
