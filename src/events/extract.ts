@@ -443,6 +443,10 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     for (const f of from.fills) {
       if (hasObject && f.slot !== 'subj' && f.slot !== 'compound' && !/^prep:(?:in|at)$/.test(f.slot)) continue;
       const same = into.fills.find((g) => g.c === f.c);
+      // A purpose's subject is the main event's: a name before the main trigger that it did
+      // not take ("the cities were on his itinerary, which included a meeting with Putin to
+      // discuss …") takes no part through the purpose either.
+      if (purpose && !same && (f.slot === 'subj' || f.slot === 'compound') && f.c.end <= view.words[into.t.first]!.start) continue;
       // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
       if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
       else if (!same) into.fills.push(f);
