@@ -139,7 +139,12 @@ interface Placed {
   last: number;
   prep: string | null;
   possessive: boolean;
+  /** A possessive pronoun ("his" in "hosted by his close ally"): it qualifies the noun after it, which is the argument. */
+  determiner?: boolean;
 }
+
+/** Possessive pronouns the actor layer resolves to people. */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
 // Before a number these are approximations, not prepositions: "about 200 supporters".
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
@@ -193,7 +198,8 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
       if (triggers.some((t) => t.first === k && t.form !== 'noun')) prep = null;
     }
     const after = doc.text.slice(c.end, c.end + 2);
-    return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
+    const determiner = first === last && POSSESSIVE_PRONOUNS.has(view.words[first]!.lower);
+    return { c, first, last, prep, possessive: determiner || /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)), determiner };
   });
   // A group with no state of its own takes the one it is placed in, comes from or belongs
   // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
@@ -344,6 +350,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   for (const p of after) {
     // A later trigger's own arguments are not this one's, except its objects' places.
     if (nextTrigger && p.first > nextTrigger.last && !(p.prep === 'in' || p.prep === 'at')) break;
+    if (p.determiner) continue;
     const gap = view.words.slice(t.last + 1, p.first);
     let slot: string | null = null;
     // "freed over 150 prisoners": an approximate number is part of the object.
