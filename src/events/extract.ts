@@ -115,7 +115,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const passive = (chosen.form === 'participle' || chosen.form === 'past') && ((k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to') || existential(view, i));
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
-    const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    // A reduced passive of a non-meeting is one too ("victims killed by the crash"); only a
+    // meeting's keeps its event ("the forum hosted by Xi").
+    const reducedRelative = (!passive || reducedPassive) && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
     // "the visiting envoy", "evacuated the wounded": a participle used as an adjective or a noun.
     // "first" and "last" are adverbs after a subject ("Putin first visited Pyongyang"), determiners after "the".
     const adverbRead = ADVERBS.has(prev) && i >= 2 && !DETERMINERS.has(words[i - 2]!.lower) && !PREPOSITIONS.has(words[i - 2]!.lower);
@@ -717,7 +719,9 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
     if (sp === undefined) sp = speaker(view, placed, []);
     unlessAt ??= view.words.findIndex((w) => w.lower === 'unless');
     const r = sp?.r ?? -1;
-    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m);
+    // Only the speaker's own pronoun may stand between ("Obama said he would not provide"); a
+    // name there is someone else's commitment.
+    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m && p.c.by !== 'actors/pronoun');
     const ultimatum = unlessAt > d.t.last;
     let type: string | null = null;
     if (ultimatum && (announced || cls.cls === 'material-conflict')) type = 'THREATEN';
