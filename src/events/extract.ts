@@ -457,7 +457,9 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       // discuss …") takes no part through the purpose either.
       if (purpose && !same && (f.slot === 'subj' || f.slot === 'compound') && f.c.end <= view.words[into.t.first]!.start) continue;
       // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
-      if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
+      // A purpose's subject is the main event's, so a place of the main event stays a place
+      // ("met in Hanoi to discuss …").
+      if (same && !purpose && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
       else if (!same) into.fills.push(f);
     }
   };
