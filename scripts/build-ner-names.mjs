@@ -1,7 +1,7 @@
 // Builds models/ner-given-names.txt, models/ner-surnames.txt and models/ner-teams.txt from the lexicon that the
-// compromise package ships (MIT licence, https://github.com/spencermountain/compromise): words it
+// compromise package ships (MIT licence, Spencer Kelly and contributors): words it
 // tags FirstName / MaleName / FemaleName, LastName, and SportsTeam. The names stage uses the given names to
-// type "Randall Cunningham" as a person and the surnames to type a lone unknown "Bailey" as one.
+// type "Randall Bostwick" as a person and the surnames to type a lone unknown "Bailey" as one.
 // Run again when the package is updated:
 //   node scripts/build-ner-names.mjs
 import { createRequire } from 'node:module';

@@ -43,7 +43,7 @@ function lastOf<T>(list: readonly T[], ok: (x: T) => boolean): T | undefined {
 
 /** Person spans for the pronouns of the text, given the stage's other actor spans (text order). */
 export function resolvePronouns(doc: Doc, actors: readonly Span[]): Span[] {
-  const people = process.env.NO_PRONOUNS ? [] : actors.filter((a) => a.label === "person");
+  const people = actors.filter((a) => a.label === 'person');
   if (!people.length) return [];
   const sentences = doc.layer('sentence');
   const { re, cases } = pronounForms();

@@ -209,6 +209,20 @@ function localCueTable(): { after: Map<string, string[][]>; before: Map<string, 
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
 
+/** The word of plain letters starting at `at` ('' if none). */
+function wordAt(text: string, at: number): string {
+  let k = at;
+  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  return k > at ? text.slice(at, k) : '';
+}
+
+/** The word of plain letters ending just before `end` ('' if none). */
+function wordEndingAt(text: string, end: number): string {
+  let k = end;
+  while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+  return k < end ? text.slice(k, end) : '';
+}
+
 /** Up to `n` words of plain letters after `at` (across spaces only). */
 function wordsAfter(text: string, at: number, n: number): string[] {
   const out: string[] = [];
@@ -255,8 +269,7 @@ export function localCue(text: string, start: number, end: number): boolean {
   if ((q === 39 || q === 0x2019) && text.charCodeAt(at + 1) === 115) at += 2;
   const c = text.charCodeAt(at);
   if (c === 32 || c === 10) {
-    const first = wordsAfter(text, at, 1);
-    const phrases = first.length ? t.after.get(first[0]!) : undefined;
+    const phrases = t.after.get(wordAt(text, at + 1));
     if (phrases) {
       const next = wordsAfter(text, at, 3);
       for (const phrase of phrases) if (phrase.every((w, i) => next[i] === w)) return true;
@@ -264,8 +277,7 @@ export function localCue(text: string, start: number, end: number): boolean {
   }
   const b = text.charCodeAt(start - 1);
   if (b === 32 || b === 10) {
-    const last = wordsBefore(text, start, 1);
-    const phrases = last.length ? t.before.get(last[0]!) : undefined;
+    const phrases = t.before.get(wordEndingAt(text, start - 1));
     const prev = phrases ? wordsBefore(text, start, 2) : [];
     for (const phrase of phrases ?? []) {
       const tail = prev.slice(prev.length - phrase.length);

@@ -23,14 +23,14 @@ export interface Candidate {
   after2: string;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
-  /** The word after that parenthesis: a score in "Benetton (Italy) 92 Dinamo (Russia) 81". */
+  /** The word after that parenthesis: a score in "Torvik (Norway) 88 Belmar (Spain) 80". */
   afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
   sentenceStart: boolean;
   /** A dateline's place in capitals: "MOSCOW 1996-12-06", "AL-AIN , United Arab Emirates". */
   dateline: boolean;
-  /** The next candidate follows in a list: "Mobil, Shell and Caltex" (set by the names stage). */
+  /** The next candidate follows in a list: "Reuters, Zentravo and Interfax" (set by the names stage). */
   listNext: boolean;
   /** Only nationality words ("Russian", "North Korean"): not a name, MISC for NER scoring. */
   demonym: boolean;
@@ -105,7 +105,7 @@ function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    // "... and Lear Corp." ends the sentence: that stop is the sentence's, not the abbreviation's.
+    // "... and Acme Corp." ends the sentence: that stop is the sentence's, not the abbreviation's.
     const last = i + 2 === tokens.length && COMPANY_ABBREVIATION.test(doc.slice(t));
     if (next && next.start === t.end && doc.text[t.end] === '.' && next.end === t.end + 1 && !last && DOTTED.test(doc.slice(t))) {
       out.push({ ...t, end: t.end + 1 });
@@ -221,7 +221,7 @@ function emitRun(
   context: Context,
   out: Candidate[],
 ) {
-  // "Ontario-based Magna", "St. Louis-based Mercantile Bancorp": two mentions.
+  // "Ontario-based Magnor", "St. Louis-based Harbor Bancorp": two mentions.
   for (let k = from; k < to - 1; k++) {
     if (words[k]!.includes('-') && COMPOUND_ADJECTIVE.test(words[k]!) && isCap(words[k + 1]!)) {
       emitRun(doc, tokens, words, ends, from, k + 1, docWords, L, context, out);
@@ -344,7 +344,7 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
       out.push(context(i, i + n, tokens[i]!.start, tokens[i + n - 1]!.end, name.split(' '), null, forced, false));
       hit = n;
     }
-    // A headline word the text writes as a name inside its sentences: "COMELF" for "Comelf",
+    // A headline word the text writes as a name inside its sentences: "ZANDORIX" for "Zandorix",
     // "ALL BLACKS" for "All Blacks"; the typing then follows the text's mentions.
     if (!hit) {
       const found: string[] = [];

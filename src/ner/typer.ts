@@ -21,21 +21,21 @@ export interface Typed {
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via', 'visit', 'visited', 'visiting']);
 const PERSON_BEFORE = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lady', 'lord', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'manager', 'spokesman', 'spokeswoman', 'minister', 'president', 'leader', 'chairman', 'envoy', 'ambassador', 'secretary', 'premier', 'chancellor', 'director']);
 const PERSON_AFTER = new Set(['said', 'says', 'told', 'added', 'who', 'wrote', 'scored', 'beat', 'won', 'insisted', 'argued', 'explained', 'noted', 'asked', 'replied', 'denied', 'admitted']);
-/** Types of a lone word that a person's full name in the same document overrides ("MaliVai Washington" … "Washington"). */
+/** Types of a lone word that a person's full name in the same document overrides ("Dorothea Washington" … "Washington"). */
 const REPLACEABLE = new Set(['names/context-cue']);
 /** Foreign articles opening a title: newspapers and agencies ("Der Spiegel", "Le Matin", "El Al"). */
 const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
-/** Nouns right before or after a name that make it an organisation ("news agency Tanjug", "the Sun newspaper"). */
+/** Nouns right before or after a name that make it an organisation ("news agency Zandorix", "the Morning Star newspaper"). */
 const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'broker', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
 const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions', 'profit', 'profits', 'output', 'revenue', 'revenues', 'sales', 'earnings', 'turnover', 'plant', 'factory', 'products', 'results', 'stake', 'bid', 'merger', 'takeover']);
-/** Place nouns after a name: "the Pamir mountains", "Michoacan state", "the Kosevo stadium". */
+/** Place nouns after a name: "the Altan mountains", "Kambuli province", "the Vesna stadium". */
 const PLACE_NOUN_AFTER = new Set(['province', 'state', 'region', 'district', 'county', 'village', 'town', 'city', 'valley', 'river', 'mountains', 'mountain', 'island', 'islands', 'airport', 'stadium', 'sanatorium', 'church', 'mosque', 'square', 'street', 'border', 'coast', 'peninsula', 'camp', 'prison', 'port', 'harbour', 'bridge', 'desert', 'lake', 'area', 'municipality', 'governorate', 'prefecture']);
 /** Verbs after a team's name in a match report. */
 const TEAM_AFTER = new Set(['beat', 'won', 'scored', 'lost', 'drew']);
 /** Two words before a name that make it a place ("the town of X") or an organisation ("shares of X"). */
 const PLACE_BEFORE2 = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'island', 'port', 'state', 'county', 'suburb', 'outskirts', 'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'capital']);
 const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 'subsidiary of', 'executive of', 'analyst at', 'analysts at', 'shareholders of', 'shareholder in']);
-/** Cricket scorecards: "c Vaas b Chandana", "Waugh lbw b Dharmasena", "Croft 10-1-43-2". */
+/** Cricket scorecards: "c Pemberton b Kallicharan", "Smith lbw b Okafor", "Okafor 10-1-43-2". */
 const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
 const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
 const MINUTE = /^\d+(?:st|nd|rd|th)$/;
@@ -84,24 +84,24 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const place = L.places.get(text);
   if (place && !(sports && c.scoreLine && place !== 'country')) return { type: 'LOC', kind: place === 'loc' ? 'loc' : 'gpe', by: 'names/known-place', confidence: 0.9 };
   // A player with the country in brackets: "Karbacher (Germany)", "Ernie Els (South Africa)";
-  // a team in a team report when a score follows ("Benetton (Italy) 92").
+  // a team in a team report when a score follows ("Torvik (Norway) 88").
   if (c.inParens && (L.places.get(c.inParens) === 'country' || L.places.get(`${c.inParens}.`) === 'country')) {
     if (sport === 'team' && (/^\d+$/.test(c.afterParens) || TEAM_AFTER.has(c.afterParens))) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: 'PER', kind: 'person', by: 'names/player-country', confidence: 0.7 };
   }
-  // Fixtures and scorers: "Queens Park Rangers v Bolton" (teams), "Aunger (41st min)" (a player).
+  // Fixtures and scorers: "Stranraer v Brechin" (teams), "Okafor (41st min)" (a player).
   if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
   if (sport && c.after === '(' && MINUTE.test(c.after2)) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
-  // A one-word name in a results table of a team sport is a team ("Clyde 3 1 0", "Bolton 4 2 1").
+  // A one-word name in a results table of a team sport is a team ("Brechin 3 1 0", "Stranraer 2 0 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = () => c.words.length === 1 && isCommon(text);
-  // A rider's team after his country: "Olaf Ludwig (Germany) Telekom 4:32".
+  // A rider's team after his country: "Jan Visser (Netherlands) Velotrax 4:32".
   if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
-  // A results line of a sport of players names players ("Henke 67 68") and their towns.
+  // A results line of a sport of players names players ("Henkel 67 68") and their towns.
   if (sport === 'individual' && c.scoreLine && !lone()) {
     if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
     return { type: 'PER', kind: 'person', by: 'names/results-player', confidence: 0.6 };
@@ -110,7 +110,7 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   if (c.words.length > 1 && L.miscLast.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/misc-word', confidence: 0.6 };
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
-    // Not a venue: "Leicester: Leicestershire beat ...", "(at Edgbaston, Birmingham)", "The Oval (London)".
+    // Not a venue: "Derby: Surrey beat ...", "(at the County Ground, Bristol)", "Riverside (Durham)".
     if (sports && !PLACE_BEFORE.has(c.before) && c.after !== ':' && c.after !== ')' && c.before !== '(') return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
   }
@@ -152,8 +152,8 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     if ((t.confidence >= 0.8 || t.by === 'names/player-country') && !c.forced) nameType.set(texts[i]!, t.type);
     if (c.words.length > 1 && t.type === 'PER') for (const w of c.words) if (!wordType.has(w)) wordType.set(w, 'PER');
   });
-  // The context cues of every mention the gazetteers left untyped, pooled per name: "Pirelli
-  // shares" makes "Pirelli" a company everywhere.
+  // The context cues of every mention the gazetteers left untyped, pooled per name: "Zandorix
+  // shares" makes "Zandorix" a company everywhere.
   const votes = new Map<string, Partial<Record<NerLabel, number>>>();
   for (let i = 0; i < cands.length; i++) {
     if (typed[i]) continue;
@@ -168,7 +168,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const t = typed[i];
     const text = texts[i]!;
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
-    // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "MaliVai Washington").
+    // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "Dorothea Washington").
     const part = c.words.length === 1 ? wordType.get(text) : undefined;
     if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || t.by === 'names/known-place') && (known === 'PER' || part === 'PER')) {
       return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
@@ -184,11 +184,11 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     if (L.firstNames.has(c.words[0]!)) return { type: 'PER', kind: 'person', by: 'names/given-name', confidence: 0.5 };
     if (c.words.length > 1) {
       const last = c.words[c.words.length - 1]!;
-      // A title in quotes: "Sleeping Bread", "Strike Hard".
+      // A title in quotes: "Silent Harbour", "Open Doors".
       if (c.before === '"' && c.after === '"') return { type: 'MISC', kind: 'misc', by: 'names/quoted-title', confidence: 0.4 };
-      // A club named with its town: "Rotor Volgograd", "Internazionale Milan".
+      // A club named with its town: "Dynamo Kazan", "Sporting Lisbon".
       if (L.cities.has(last) && !L.firstNames.has(c.words[0]!)) return { type: 'ORG', kind: 'org', by: 'names/club-town', confidence: 0.4 };
-      // Ending in a common word, the name is no person's: "Democracy Wall", "Grand Slam".
+      // Ending in a common word, the name is no person's: "Liberty Bell", "Grand Slam".
       if (isCommon(last) && !L.surnames.has(last)) return { type: 'MISC', kind: 'misc', by: 'names/common-multiword', confidence: 0.3 };
       return { type: 'PER', kind: 'person', by: 'names/default-multiword', confidence: 0.4 };
     }
@@ -201,8 +201,8 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     // A name of unknown type: kept (consumers may still resolve it) but not guessed.
     return { type: 'MISC', kind: 'unknown', by: 'names/untyped', confidence: 0.2 };
   });
-  // A lone word typed only by a default that a longer name of the document contains: "Cunningham"
-  // after "Randall Cunningham" is the person.
+  // A lone word typed only by a default that a longer name of the document contains: "Bostwick"
+  // after "Randall Bostwick" is the person.
   const partType = new Map<string, NerLabel>();
   cands.forEach((c, i) => {
     const t = second[i];
@@ -215,7 +215,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const part = partType.get(c.words[0]!);
     return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
   });
-  // A name guessed only by a default takes the type of the names it is listed with ("Mobil, Shell and Caltex").
+  // A name guessed only by a default takes the type of the names it is listed with ("Reuters, Zentravo and Interfax").
   return third.map((t, i) => {
     if (!t || t.confidence >= 0.5) return t;
     const sure = (k: number) => {
@@ -239,7 +239,7 @@ function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: numbe
   if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
   if ((c.after === ',' && L.places.has(c.after2)) || PLACE_NOUN_AFTER.has(c.after)) return { type: 'LOC', weight: 2 };
   if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
-  // In a team report "Leicestershire beat Somerset" names a team.
+  // In a team report "Surrey beat Kent" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
   if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
   if (c.before === 'said' && (c.after === '.' || c.after === ',')) return { type: 'PER', weight: 1 };

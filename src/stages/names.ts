@@ -34,7 +34,7 @@ function docWords(doc: Doc): DocWords {
   return { lower, inside };
 }
 
-/** What stands between two names of a list: "Mobil, Shell and Caltex". */
+/** What stands between two names of a list: "Reuters, Zentravo and Interfax". */
 const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+)$/;
 
 let sports: { words: string[]; opener: RegExp; individual: RegExp } | null = null;
