@@ -238,4 +238,25 @@ test('events: a place after the verb stays the venue when a purpose clause follo
   const m = meetings[0]!.attrs as unknown as { place: { name: string } | null; actors: { name: string }[] };
   assert.equal(m.place?.name, 'Hanoi');
   assert.ok(!m.actors.some((a) => a.name === 'Vietnam'), JSON.stringify(m.actors));
+test('merged behaviours: asides, adverbs, clause-opening places, possessive pronouns, purposes', () => {
+  // The commas around a comparison neither bar nor distance a modal: still a plan.
+  assert.equal(first('The premier will, like his predecessor in the 1990s, travel to Tokyo by ship.').status, 'planned');
+  // "first" after a subject is an adverb, not a determiner: the verb stays an event.
+  const v = first('It came only after Lavrov first visited Havana for a short summit in 2004.', '2010-01-01');
+  assert.equal(v.type, 'CONSULT');
+  assert.equal(v.trigger.text, 'visited');
+  assert.equal(v.place?.name, 'Havana');
+  // A place phrase after "while" opens its clause: it is the venue.
+  assert.equal(first('While in Havana, Lavrov is expected to meet Raul Castro.').place?.name, 'Havana');
+  // A possessive pronoun after the trigger qualifies a noun; its antecedent is no host.
+  const hosted = events('Lavrov flew on to the forum, which was hosted by his close friend Wang Yi.', '2010-01-01').find((e) => e.trigger.text === 'hosted');
+  assert.ok(!hosted || !hosted.actors.some((a) => /Lavrov/.test(a.name)), JSON.stringify(hosted?.actors));
+  // A purpose's subject is the main event's: a name left of it that the meeting did not take is none.
+  const m = first("The Russian Far East cities were on Lavrov's 2004 itinerary, which included a meeting with Raul Castro to discuss trade.", '2010-01-01');
+  assert.ok(!m.actors.some((a) => /Far East/.test(a.name)), JSON.stringify(m.actors));
+  // …and a place of the main event stays its place.
+  assert.equal(first('The envoys met in Lima on Monday to discuss the trade pact.', '2010-01-01').place?.name, 'Lima');
+  // The speaker's resolved pronoun does not hide an announced refusal; a reduced passive of a killing is no event.
+  assert.equal(first('Lavrov said he would not provide support to Serbia.').type, 'REJECT');
+  assert.deepEqual(events('Interpol said it will send a team to help identify the victims killed by Syrian troops in Homs.').map((e) => e.type), ['AGREE']);
 });

@@ -20,6 +20,7 @@ interface Spec {
   place?: string | { name: string; id?: string; country?: string; lat?: number; lon?: number };
   time?: [string, string, string, string?];
   status?: string;
+  statusBy?: string;
   reported?: string | null;
   before?: string;
 }
@@ -32,7 +33,7 @@ function m(s: Spec): MentionFeatures {
     type: s.type ?? 'CONSULT',
     mode: s.mode ?? 'visit',
     status: s.status ?? 'occurred',
-    statusBy: 'test',
+    statusBy: s.statusBy ?? 'test',
     trigger: { start: at, end: at + 5, text: s.trigger ?? 'visited', by: 'test' },
     actors: (s.actors ?? []).map((a) => ({ ...(typeof a === 'string' ? { name: a } : a), title: null, role: 'participant' as const, start: 0, end: 1, by: 'test' })),
     place: s.place ? { ...(typeof s.place === 'string' ? { name: s.place } : s.place), start: 0, end: 1, by: 'test' } : null,
@@ -276,4 +277,16 @@ test('status: among reports of one date the most definite wins', () => {
   assert.equal(consolidatedStatus([{ reported: day, status: 'uncertain', article: 'a' }, { reported: day, status: 'expected', article: 'a' }]), 'uncertain');
   // A later report still wins over a more definite older one.
   assert.equal(consolidatedStatus([{ reported: day, status: 'occurred', article: 'a' }, { reported: '2001-08-01', status: 'denied', article: 'b' }]), 'denied');
+});
+
+test('scoring: an undated modal report ("may meet", "a summit would be") is about the time ahead, whatever its status', () => {
+  const may = P({ actors: ['Kim Jong Un', 'Vladimir Putin'], status: 'rumored', statusBy: 'status/cue:may', reported: '2019-04-17' });
+  assert.equal(may.notBefore, '2019-04-03');
+  const would = P({ actors: ['Kim Jong Un', 'Vladimir Putin'], status: 'hypothetical', statusBy: 'status/cue:would be another', reported: '2019-04-17' });
+  assert.equal(would.notBefore, '2019-04-03');
+  // A rumour of a past event and a counterfactual perfect say nothing of the time ahead.
+  assert.equal(P({ actors: ['Kim Jong Un'], status: 'rumored', statusBy: 'status/cue:reportedly', reported: '2019-04-17' }).notBefore, null);
+  assert.equal(P({ actors: ['Kim Jong Un'], status: 'hypothetical', statusBy: 'status/cue:could have', reported: '2019-04-17' }).notBefore, null);
+  const hanoi = P({ actors: ['Kim Jong Un', 'Donald Trump'], place: 'Hanoi', time: ['2019-02', '2019-02-01', '2019-02-28', 'month'] });
+  assert.ok(decide(may, hanoi).veto);
 });

@@ -62,6 +62,9 @@ export interface MentionFeatures {
   anaphoric: boolean;
   /** The status is the default of a bare noun or gerund (no cue, no date). */
   defaultStatus?: boolean;
+  /** A modal put the event ahead of the report ("may meet", "a summit would be his chance"),
+   *  whatever status the modal gave it (rumored, hypothetical). */
+  modalAhead?: boolean;
   /** Introduced by "a"/"an": a new event, never an antecedent's continuation by default. */
   indefinite?: boolean;
   /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
@@ -244,6 +247,8 @@ export function mentionFeatures(
     // A bare noun with neither cue nor date ("a summit with Putin would be his chance") is
     // "occurred" only by default: no evidence of when.
     defaultStatus: /^status\/default-(?:noun|gerund)$/.test(a.statusBy ?? ''),
+    // A modal cue ("may", "might", "could", "would …"), not its perfect ("could have met"), speaks of the time ahead.
+    modalAhead: /^status\/cue:(?:may|might|could|would)\b(?!\s+have\b)/.test(a.statusBy ?? ''),
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
     indefinite: INDEFINITE_BEFORE.test(sentenceBefore),
     sentence,

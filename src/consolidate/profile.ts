@@ -79,7 +79,7 @@ export function profileOf(m: MentionFeatures): EventProfile {
     // An undated plan or expectation is about the months ahead ("Kim is expected to meet the
     // governor"), not a meeting a year later.
     notAfter: undated && PAST.has(m.status) && !m.defaultStatus ? addDays(m.reported!, 2) : undated && NEAR_FUTURE.has(m.status) ? addDays(m.reported!, 183) : null,
-    notBefore: undated && AHEAD.has(m.status) ? addDays(m.reported!, -14) : null,
+    notBefore: undated && (AHEAD.has(m.status) || m.modalAhead) ? addDays(m.reported!, -14) : null,
     firstReported: m.reported,
     lastReported: m.reported,
     mentions: 1,

@@ -115,9 +115,13 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     const passive = (chosen.form === 'participle' || chosen.form === 'past') && ((k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to') || existential(view, i));
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
-    const reducedRelative = !passive && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
+    // A reduced passive of a non-meeting is one too ("victims killed by the crash"); only a
+    // meeting's keeps its event ("the forum hosted by Xi").
+    const reducedRelative = (!passive || reducedPassive) && !existential(view, i) && chosen.frame.type !== 'CONSULT' && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+s$/.test(prev) && !NOT_NOUNS.has(prev) && REDUCED_RELATIVE_NEXT.has(words[last + 1]?.lower ?? '');
     // "the visiting envoy", "evacuated the wounded": a participle used as an adjective or a noun.
-    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !nouns.length;
+    // "first" and "last" are adverbs after a subject ("Putin first visited Pyongyang"), determiners after "the".
+    const adverbRead = ADVERBS.has(prev) && i >= 2 && !DETERMINERS.has(words[i - 2]!.lower) && !PREPOSITIONS.has(words[i - 2]!.lower);
+    const adjective = (chosen.form === 'gerund' || (chosen.form === 'participle' || chosen.form === 'past') && /ed$/.test(words[last]!.lower)) && DETERMINERS.has(prev) && !adverbRead && !nouns.length;
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
@@ -137,12 +141,19 @@ interface Placed {
   last: number;
   prep: string | null;
   possessive: boolean;
+  /** A possessive pronoun ("his" in "hosted by his close ally"): it qualifies the noun after it, which is the argument. */
+  determiner?: boolean;
 }
+
+/** Possessive pronouns the actor layer resolves to people. */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
 // Before a number these are approximations, not prepositions: "about 200 supporters".
 const APPROXIMATORS = new Set(['about', 'around', 'over', 'some', 'nearly', 'almost']);
 /** Relative pronouns: a place before one is not where the later event happens ("favor in Beijing, which sponsored the talks"). */
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+/** Words that open a verbless adverbial clause: "While in the city, Kim will meet …" (a place phrase after one opens it). */
+const SUBORDINATORS = new Set(['while', 'whilst', 'when', 'once', 'after', 'before', 'though', 'although', 'if', 'unless']);
 /** Prepositions that also open a clause: "after Putin visited Pyongyang". */
 const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'number', 'group', 'groups', 'crowd', 'crowds']);
@@ -189,7 +200,8 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
       if (triggers.some((t) => t.first === k && t.form !== 'noun')) prep = null;
     }
     const after = doc.text.slice(c.end, c.end + 2);
-    return { c, first, last, prep, possessive: /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)) };
+    const determiner = first === last && POSSESSIVE_PRONOUNS.has(view.words[first]!.lower);
+    return { c, first, last, prep, possessive: determiner || /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)), determiner };
   });
   // A group with no state of its own takes the one it is placed in, comes from or belongs
   // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
@@ -333,7 +345,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   const opensPhrase = (p: Placed) => {
     let k = p.first - 1;
     while (k >= 0 && view.words[k]!.lower !== p.prep) k--;
-    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1);
+    return k <= 0 || view.words[k - 1]!.clause !== clause || view.words[k - 1]!.lower === ',' || timeWords.has(k - 1) || SUBORDINATORS.has(view.words[k - 1]!.lower);
   };
   // Right of the trigger: the direct object, then prepositional phrases.
   const after = placed.filter((p) => p.first > t.last && inClause(p) && p.first - t.last <= 18);
@@ -342,6 +354,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   for (const p of after) {
     // A later trigger's own arguments are not this one's, except its objects' places.
     if (nextTrigger && p.first > nextTrigger.last && !(p.prep === 'in' || p.prep === 'at')) break;
+    if (p.determiner) continue;
     const gap = view.words.slice(t.last + 1, p.first);
     let slot: string | null = null;
     // "freed over 150 prisoners": an approximate number is part of the object.
@@ -441,8 +454,14 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     for (const f of from.fills) {
       if (hasObject && f.slot !== 'subj' && f.slot !== 'compound' && !/^prep:(?:in|at)$/.test(f.slot)) continue;
       const same = into.fills.find((g) => g.c === f.c);
+      // A purpose's subject is the main event's: a name before the main trigger that it did
+      // not take ("the cities were on his itinerary, which included a meeting with Putin to
+      // discuss …") takes no part through the purpose either.
+      if (purpose && !same && (f.slot === 'subj' || f.slot === 'compound') && f.c.end <= view.words[into.t.first]!.start) continue;
       // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
-      if (same && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
+      // A purpose's subject is the main event's, so a place of the main event stays a place
+      // ("met in Hanoi to discuss …").
+      if (same && !purpose && same.slot.startsWith('prep:') && (f.slot === 'subj' || f.slot === 'compound')) same.slot = f.slot;
       else if (!same) into.fills.push(f);
     }
   };
@@ -704,7 +723,9 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
     if (sp === undefined) sp = speaker(view, placed, []);
     unlessAt ??= view.words.findIndex((w) => w.lower === 'unless');
     const r = sp?.r ?? -1;
-    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m);
+    // Only the speaker's own pronoun may stand between ("Obama said he would not provide"); a
+    // name there is someone else's commitment.
+    const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m && p.c.by !== 'actors/pronoun');
     const ultimatum = unlessAt > d.t.last;
     let type: string | null = null;
     if (ultimatum && (announced || cls.cls === 'material-conflict')) type = 'THREATEN';

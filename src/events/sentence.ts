@@ -13,6 +13,8 @@ export interface Word {
   clause: number;
   /** 0, or the number of the aside holding the word: "(…)", "– … –", ", like … ,". */
   aside: number;
+  /** The word opens or closes an aside (its comma, dash or parenthesis). */
+  bound?: boolean;
 }
 
 export interface SentenceView {
@@ -86,6 +88,7 @@ function markAsides(words: Word[]): Set<number> {
     const id = next++;
     for (let k = i + 1; k < close; k++) words[k]!.aside = id;
     bounds.add(i).add(close);
+    words[i]!.bound = words[close]!.bound = true;
     i = close;
   }
   return bounds;

@@ -104,8 +104,8 @@ export interface TriggerPlace {
 /** Whether a barrier word ("who", "because", …) stands strictly between words a and b. */
 function barred(view: SentenceView, a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) {
-    // Asides ("will, like his father, travel") neither bar nor count.
-    if (view.words[i]!.aside) continue;
+    // Asides ("will, like his father, travel") and the commas or dashes around them neither bar nor count.
+    if (view.words[i]!.aside || view.words[i]!.bound) continue;
     const w = view.words[i]!.lower;
     if (!barrierRe!.test(w)) continue;
     // The comma of a number ("10,000") is no clause break.
