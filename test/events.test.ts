@@ -238,6 +238,8 @@ test('events: a place after the verb stays the venue when a purpose clause follo
   const m = meetings[0]!.attrs as unknown as { place: { name: string } | null; actors: { name: string }[] };
   assert.equal(m.place?.name, 'Hanoi');
   assert.ok(!m.actors.some((a) => a.name === 'Vietnam'), JSON.stringify(m.actors));
+});
+
 test('merged behaviours: asides, adverbs, clause-opening places, possessive pronouns, purposes', () => {
   // The commas around a comparison neither bar nor distance a modal: still a plan.
   assert.equal(first('The premier will, like his predecessor in the 1990s, travel to Tokyo by ship.').status, 'planned');
