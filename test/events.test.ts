@@ -108,8 +108,11 @@ test('arguments from structure: subject, object, with-phrase, possessive, compou
   assert.deepEqual(roles('Kim’s visit to Russia ended on Sunday.'), ['Kim Jong Il:source', 'Russia:target']);
   // A state the actor layer does not know is still the state visited, from the place layer.
   assert.deepEqual(roles('Kim’s visit to Hungary ended on Sunday.'), ['Kim Jong Il:source', 'Hungary:target']);
-  // The pair in a compound comes from the fallback tables: the actor layer has no entry for it.
-  assert.deepEqual(roles('The Kim-Putin summit opened in Vladivostok.'), ['Kim:participant', 'Putin:participant']);
+  // The pair in a compound: the actor layer splits "Kim-Putin" into the two people of the date.
+  assert.deepEqual(roles('The Kim-Putin summit opened in Vladivostok.'), ['Kim Jong Il:participant', 'Vladimir Putin:participant']);
+  // A meeting "on" a venue is held there; "talks on" a state are about it.
+  assert.equal(first('The Kim-Putin summit will take place on Thursday on Russky Island.', '2019-04-23').place?.name, 'Russky Island');
+  assert.equal(first('Lavrov and Wang Yi held talks on Korea on Monday.', '2019-04-23').place, null);
   assert.deepEqual(roles('The diplomats were expelled by Japan.'), ['Japan:source']);
   // A name inside another phrase is not the subject: "In Moscow, Kim met Putin".
   const e = first('In Vladivostok, Kim met Putin on Monday.');

@@ -307,6 +307,13 @@ export function resolveActors(doc: Doc): Span[] {
 
   function resolveName(span: Span): void {
     if (resolveNameAs(span)) return;
+    // "the Kim-Putin summit": two people's surnames joined into one modifier.
+    const pair = /^(\p{Lu}[\p{L}'’]+)[-–](\p{Lu}[\p{L}'’]+)$/u.exec(doc.slice(span));
+    if (pair && k.bySurname.has(nameKey(pair[1]!)) && k.bySurname.has(nameKey(pair[2]!))) {
+      resolveNameAs({ start: span.start, end: span.start + pair[1]!.length, label: 'PER', by: span.by, confidence: span.confidence });
+      resolveNameAs({ start: span.end - pair[2]!.length, end: span.end, label: 'PER', by: span.by, confidence: span.confidence });
+      return;
+    }
     // "Later Kim said": a capitalised sentence opener glued to the name.
     const sIdx = sentenceAt(span.start);
     const gap = doc.slice(span).search(/\s/);

@@ -65,13 +65,18 @@ function km(a: PlaceKey, b: PlaceKey): number | null {
 }
 
 /** Same place, one inside the other, or within a short distance; null when unknown either side. */
+/** Two places this close, one inside the other, are one site (a venue and its city). */
+const SAME_SITE_KM = 30;
+
 export function placesCompatible(a: PlaceKey | null, b: PlaceKey | null): { ok: boolean; same: boolean } | null {
   if (!a || !b) return null;
   if (a.key === b.key) return { ok: true, same: true };
   // Keys may be place-layer ids ("id:geonames:524901"); containment goes by the chains' heads.
   const within = (x: PlaceKey, y: PlaceKey) => x.chain.includes(y.key) || (!!y.chain[0] && x.chain.includes(y.chain[0]));
-  if (within(a, b) || within(b, a)) return { ok: true, same: false };
   const d = km(a, b);
+  // One site: a venue in its city ("Russky Island" in Vladivostok) is the same place for
+  // telling a stay of several days apart from two meetings; a city in its country is not.
+  if (within(a, b) || within(b, a)) return { ok: true, same: d !== null && d <= SAME_SITE_KM };
   if (d !== null) return { ok: d <= FAR_KM, same: false };
   // Two named places in known countries, neither known to contain the other: different places.
   if (a.country && b.country) return { ok: false, same: false };

@@ -404,6 +404,8 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean, frameName = fr
     if (!role) continue;
     if (role === 'place') {
       if (f.c.place) setPlace(f.c, f.slot);
+    } else if (role === 'venue') {
+      if (f.c.place && !f.c.state && !f.c.actor) setPlace(f.c, f.slot);
     } else if (role === 'place-or-target') {
       // "visited Moscow": a place; "visited Russia": the place and the state visited;
       // "visited Putin": the person visited.

@@ -7,7 +7,7 @@ import { loadList, loadTable } from '../util/knowledge.js';
 
 export type Form = 'base' | 'present' | 'past' | 'participle' | 'gerund' | 'noun';
 export type Role = 'source' | 'target' | 'participant';
-export type SlotRole = Role | 'place' | 'place-or-target';
+export type SlotRole = Role | 'place' | 'place-or-target' | 'venue';
 
 export interface Frame {
   lemma: string;
