@@ -28,15 +28,6 @@ export interface TriggerEntry {
   form: Form;
 }
 
-export interface Cue {
-  re: RegExp;
-  status: string;
-  scope: 'left' | 'right' | 'clause' | 'sentence';
-  reach: number;
-  rank: number;
-  forms: Set<string> | null;
-}
-
 export interface Topic {
   topic: string;
   re: RegExp;
@@ -131,35 +122,6 @@ export function frameSlots(frame: string): Map<string, SlotRole> {
   const slots = slotTable.get(frame);
   if (!slots) throw new Error(`event-slots.tsv: no frame "${frame}"`);
   return slots;
-}
-
-let cueList: Cue[] | null = null;
-let cueUnion: RegExp | null = null;
-
-/**
- * All cues as one regular expression, a named group per row, so a sentence is scanned once.
- * Where two rows match at the same place, the earlier row (the lower rank) wins.
- */
-export function cueRegExp(): RegExp {
-  // Sticky: tried only at word starts, so the lookbehind of each row is not needed.
-  cueUnion ??= new RegExp(`(?:${statusCues().map((c, i) => `(?<c${i}>${c.re.source.replace("(?<![\\w'’-])", '')})`).join('|')})`, 'iy');
-  return cueUnion;
-}
-
-export function statusCues(): Cue[] {
-  cueList ??= loadTable('status-cues.tsv').rows.map((r) => {
-    const [scope, reach] = r.scope!.split(':') as [Cue['scope'], string | undefined];
-    if (!['left', 'right', 'clause', 'sentence'].includes(scope)) throw new Error(`status-cues.tsv: bad scope "${r.scope}"`);
-    return {
-      re: new RegExp(`(?<![\\w'’-])(?:${r.cue})(?![\\w'’-])`, 'gi'),
-      status: r.status!,
-      scope,
-      reach: Number(reach ?? 0),
-      rank: Number(r.rank),
-      forms: r.forms ? new Set(r.forms.split('|')) : null,
-    };
-  });
-  return cueList;
 }
 
 let topicList: Topic[] | null = null;
