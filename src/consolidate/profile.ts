@@ -1,4 +1,4 @@
-import { GRANULARITY_RANK, type MentionFeatures, type PlaceKey, type TimeKey } from './features.js';
+import { GRANULARITY_RANK, type ActorKey, type MentionFeatures, type PlaceKey, type TimeKey } from './features.js';
 
 /**
  * An event's profile: what its mentions say together, kept small so a new mention is compared
@@ -6,16 +6,8 @@ import { GRANULARITY_RANK, type MentionFeatures, type PlaceKey, type TimeKey } f
  * (mention into event, event into event); the canonical time and place are the most specific
  * ones the mentions support, with the mention that supplied them.
  */
-export interface ProfileActor {
-  name: string;
-  tokens: string[];
-  country: string | null;
-  resolved: boolean;
-  id: string | null;
-  title: string | null;
-  role: 'source' | 'target' | 'participant';
-  count: number;
-}
+/** An actor of the event (keyed by ActorKey.key in EventProfile.actors), with how many mentions name it. */
+export type ProfileActor = Omit<ActorKey, 'key'> & { count: number };
 
 export interface EventProfile {
   family: string;
