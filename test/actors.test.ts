@@ -182,3 +182,17 @@ test('pronouns: a meeting told with "he" or "his talks" has both parties; "his f
   assert.equal(actorAt(kin, 'his father')?.id, 'kim-jong-il');
   assert.ok(!kin.layer('actor').some((s) => s.by === 'actors/pronoun' && kin.text.startsWith('his father', s.start)));
 });
+
+test('actors: a loose "leader" refers back to the official just named, before the ruler is named', () => {
+  // The ruler not yet named, the foreign minister just named: "the North Korean leader" is the minister.
+  const doc = analyse('North Korean Foreign Minister Paek Nam Sun landed in Moscow on Monday. The North Korean leader then met the Russian prime minister.', '2002-05-23');
+  assert.equal(actorAt(doc, 'North Korean leader')?.id, 'paek-nam-sun');
+  // Once the article has named the ruler, or with no official of that country nearby, the role decides.
+  const named = analyse('Kim Jong Il sent Paek Nam Sun to Moscow on Monday. The North Korean leader wants closer ties.', '2002-05-23');
+  assert.equal(actorAt(named, 'North Korean leader')?.id, 'kim-jong-il');
+  const none = analyse('Russian officials met in Moscow on Monday. The North Korean leader wants closer ties.', '2002-05-23');
+  assert.equal(actorAt(none, 'North Korean leader')?.id, 'kim-jong-il');
+  // "president" is no loose word: it names the office holder even after another official.
+  const pres = analyse('Russian Foreign Minister Igor Ivanov flew to Seoul. The Russian president stayed in Moscow.', '2002-05-23');
+  assert.equal(actorAt(pres, 'Russian president')?.id, 'vladimir-putin');
+});

@@ -99,6 +99,18 @@ test('statuses: tense, modals, cues and their scope', () => {
   assert.ok(e.statusSpan && e.statusSpan.end > e.statusSpan.start);
 });
 
+test("times: a stance word keeps its own time; an itinerary's owner takes part in what it includes", () => {
+  // "unclear yesterday whether …": yesterday dates the not-knowing, not the meeting.
+  const unclear = events('The envoy was to see the premier, but it was unclear yesterday whether the meeting had taken place.', '2002-05-23');
+  assert.ok(unclear.length > 0);
+  for (const e of unclear) assert.equal(e.time?.value ?? null, null, JSON.stringify(e.time));
+  // The same time after the event's own trigger stays the event's.
+  assert.equal(first('The ministers met yesterday in Moscow.', '2002-05-23').time?.value, '2002-05-22');
+  const trip = first('Officials published Kim Jong Il’s 2002 itinerary, which included a meeting with Putin in Vladivostok.', '2002-05-23');
+  assert.deepEqual(trip.actors.map((a) => a.name), ['Kim Jong Il', 'Vladimir Putin']);
+  assert.equal(trip.place?.name, 'Vladivostok');
+});
+
 test('arguments from structure: subject, object, with-phrase, possessive, compound, passive', () => {
   const roles = (text: string) => first(text).actors.map((a) => `${a.name}:${a.role}`);
   // Actors carry the actor layer's canonical names, as of the article's date (2001).

@@ -131,6 +131,28 @@ test('within an article: "the talks" and "the encounter" join the visit; a dista
   assert.equal(clusters.length, 3);
 });
 
+test('within an article: encounters with other parties and trips by other travellers stay apart', () => {
+  const x = { article: 'x', reported: '2002-05-23' };
+  const paek = { name: 'Paek Nam Sun', id: 'paek-nam-sun', country: 'PRK' };
+  const ivanov = { name: 'Igor Ivanov', id: 'igor-ivanov', country: 'RUS' };
+  const putin = { name: 'Vladimir Putin', id: 'vladimir-putin', country: 'RUS' };
+  // "met Ivanov on May 21 … would also meet Putin … it was unclear whether that meeting took place"
+  const ivanovMeeting = m({ at: 100, mode: 'meet', trigger: 'met', actors: [paek, ivanov], time: ['2002-05-21', '2002-05-21', '2002-05-21'], ...x });
+  const putinMeeting = m({ at: 300, mode: 'meet', trigger: 'meet', actors: [paek, putin], status: 'expected', ...x });
+  const thatMeeting = m({ at: 400, mode: 'meet', trigger: 'meeting', status: 'uncertain', before: 'whether that ', ...x });
+  const clusters = clusterArticle([ivanovMeeting, putinMeeting, thatMeeting]);
+  const of = (f: MentionFeatures) => clusters.findIndex((c) => c.mentions.includes(f));
+  assert.notEqual(of(putinMeeting), of(ivanovMeeting), 'another counterpart, another meeting');
+  assert.equal(of(thatMeeting), of(putinMeeting), '"that meeting" is the nearest one');
+  // The same two people again are the same meeting.
+  assert.equal(clusterArticle([ivanovMeeting, m({ at: 500, mode: 'meet', trigger: 'meeting', actors: [ivanov, paek], ...x })]).length, 1);
+  // Trips: an Iraqi delegation's visit, then a North Korean minister's arrival in the same city.
+  const iraqi = { ...m({ at: 10, actors: [{ name: 'Iraqi delegation', id: 'IRQ-government', country: 'IRQ' }], place: { name: 'Moscow', country: 'RUS' }, time: ['2002-05-20', '2002-05-20', '2002-05-20'], ...x }) };
+  const arrival = m({ at: 90, trigger: 'arrival', actors: [paek], place: { name: 'Moscow', country: 'RUS' }, ...x });
+  const src = (f: MentionFeatures): MentionFeatures => ({ ...f, actors: f.actors.map((a) => ({ ...a, role: 'source' as const })) });
+  assert.equal(clusterArticle([src(iraqi), src(arrival)]).length, 2);
+});
+
 test('within an article: a further predicate of the same sentence ("…and held talks with Harper", "…, meeting Hu") joins the visit', () => {
   const x = { article: 'x', reported: '2011-06-21' };
   // As the event stage reads "Sukhbaatar visited Ottawa on June 20 and held talks with Harper …":

@@ -277,7 +277,11 @@ export function resolveActors(doc: Doc): Span[] {
       } else {
         const p = holderAt(ref.country, role, date);
         if (!p) continue;
-        emitPerson(c.start, c.end, p, p.name, 'role', 0.75);
+        // "Paek ... The North Korean leader met ...": before the article has named the ruler,
+        // a loose role word refers back to the official it just named.
+        const back = k.looseRoles.has(roleWord.toLowerCase()) && !counts.has(p.id) ? lastPerson(c.start, 2, (x) => x.country === ref.country && x.id !== p.id) : null;
+        if (back) emitPerson(c.start, c.end, back.person, back.name, `coref:${back.start}`, 0.6, undefined, back.country);
+        else emitPerson(c.start, c.end, p, p.name, 'role', 0.75);
       }
       claimed.push(c);
     } else if (c.kind === 'generic') {

@@ -24,6 +24,9 @@ const refersBack = (m: MentionFeatures) => m.anaphoric || (!m.indefinite && !m.a
  */
 export const WITHIN_ARTICLE_REACH = 1200;
 
+/** Within an article, a little evidence for a cluster holding a mention of the same mode (visit, meet …). */
+const SAME_MODE = 0.05;
+
 /**
  * A mention without a subject of its own (none, or only what the earlier mention names), after
  * a mention of the same family, status and sentence, continues that mention: "X visited Ottawa
@@ -38,7 +41,10 @@ function sameClause(clusters: ArticleCluster[], m: MentionFeatures, p: EventProf
   for (const c of clusters) {
     if (found && c.last < found.last) continue;
     if (!c.mentions.some((x) => x.sentence === m.sentence && x.family === m.family && x.status === m.status && x.position < m.position)) continue;
-    if (!m.subjects.every((s) => names(c.profile, s))) continue;
+    if (!m.subjects.every((s) => names(c.profile, s)) || otherEncounter(c, m)) continue;
+    // A dated mention after an undated one is an event of its own: "arrival … so soon after this
+    // past weekend's summit".
+    if (m.time && !c.profile.time) continue;
     if (!decide(c.profile, p, w).veto) found = c;
   }
   return found;
@@ -60,6 +66,41 @@ function contradicts(c: ArticleCluster, m: MentionFeatures): boolean {
   return !!other && c.mentions.some((x) => x.status === other);
 }
 
+/** Modes of an encounter between parties (not a trip to a place). */
+const ENCOUNTER = new Set(['meet', 'negotiate', 'phone']);
+/** People (resolved actors other than states and groups) a mention names. */
+const peopleOf = (m: MentionFeatures) => m.actors.filter((a) => a.resolved && !!a.id && /^[a-z][a-z-]*$/.test(a.id)).map((a) => a.key);
+/** The countries of its parties ("Russian-US summit"), when every named party has one. */
+const countriesOf = (m: MentionFeatures) => (m.actors.every((a) => a.country) ? [...new Set([...m.actors.map((a) => a.country!), ...m.countries])] : []);
+/** Countries of the travellers of a visit. */
+const travellersOf = (m: MentionFeatures) => [...new Set(m.actors.filter((a) => a.role === 'source' && a.country).map((a) => a.country!))];
+/** Each side has a member the other lacks, and both have at least two. */
+const crosswise = (a: string[], b: string[]) => a.length >= 2 && b.length >= 2 && a.some((x) => !b.includes(x)) && b.some((x) => !a.includes(x));
+
+/**
+ * Two encounters of one article with different parties are two meetings: "met Ivanov on May 21
+ * ... would also meet Putin"; "a Russian-US summit ... met the North Korean minister". Each
+ * names at least two people (or two countries) and each names one the other does not.
+ */
+function otherEncounter(c: ArticleCluster, m: MentionFeatures): boolean {
+  if (m.mode === 'visit') return otherTrip(c, m);
+  if (!m.mode || !ENCOUNTER.has(m.mode)) return false;
+  const people = peopleOf(m);
+  const countries = countriesOf(m);
+  return c.mentions.some((x) => x.mode !== null && ENCOUNTER.has(x.mode) && (crosswise(people, peopleOf(x)) || crosswise(countries, countriesOf(x))));
+}
+
+/** Visits of travellers from different countries are different trips: an Iraqi delegation's, then a North Korean minister's. */
+function otherTrip(c: ArticleCluster, m: MentionFeatures): boolean {
+  const mine = travellersOf(m);
+  if (!mine.length) return false;
+  return c.mentions.some((x) => {
+    if (x.mode !== 'visit') return false;
+    const theirs = travellersOf(x);
+    return theirs.length > 0 && !theirs.some((y) => mine.includes(y));
+  });
+}
+
 /**
  * Within one article: a mention continuing a same-sentence mention joins it (`sameClause`);
  * otherwise it joins the best compatible earlier cluster (score at least the within-article
@@ -75,12 +116,15 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
     let nearest: ArticleCluster | null = null;
     for (const c of clusters) {
       const d = decide(c.profile, p, w);
-      if (d.veto || contradicts(c, m)) continue;
+      if (d.veto || contradicts(c, m) || otherEncounter(c, m)) continue;
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;
       // A mention naming no one, dated and placed like the cluster: "during a 2001 meeting in Moscow".
-      const score = !m.actors.length && m.time && m.place && d.reasons.some((r) => r.startsWith('time+')) && placesCompatible(c.profile.place, p.place)?.same ? Math.max(d.score, threshold) : d.score;
+      let score = !m.actors.length && m.time && m.place && d.reasons.some((r) => r.startsWith('time+')) && placesCompatible(c.profile.place, p.place)?.same ? Math.max(d.score, threshold) : d.score;
+      // Of two clusters sharing the participant, "Paek's arrival" belongs with his visit rather
+      // than with a meeting he had during it.
+      if (m.mode && c.mentions.some((x) => x.mode === m.mode)) score += SAME_MODE;
       if (score >= threshold && (score > bestScore || (score === bestScore && c.last > best!.last))) {
         best = c;
         bestScore = score;

@@ -55,6 +55,9 @@ let reportingVerbs: Set<string> | null = null;
 const reporting = () => (reportingVerbs ??= new Set(loadTable('attribution-verbs.tsv').rows.map((r) => r.verb!)));
 let speechVerbs: Set<string> | null = null;
 const speech = () => (speechVerbs ??= new Set([...reporting(), ...loadList('event-speech-verbs.txt')]));
+let stanceWords: Set<string> | null = null;
+/** Words whose time is their own, not their complement event's ("unclear yesterday whether"). */
+const stance = () => (stanceWords ??= new Set(loadList('event-time-stance.txt')));
 
 const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'never', 'just', 'recently', 'again', 'then', 'now', 'soon', 'first', 'successfully', 'formally', 'officially', 'suddenly', 'still', 'yet']);
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
@@ -246,6 +249,23 @@ function relativeBefore(view: SentenceView, first: number): number {
   return i >= 0 && RELATIVES.has(view.words[i]!.lower) ? i : -1;
 }
 
+let itineraryVerbs: Set<string> | null = null;
+const itinerary = () => (itineraryVerbs ??= new Set(loadList('event-itinerary-verbs.txt')));
+
+/**
+ * For a nominal trigger right after "[,] which included a" / "including a": the possessive at
+ * most four words before the relative pronoun (the itinerary's owner), or null.
+ */
+function itineraryOwner(view: SentenceView, placed: Placed[], first: number): Placed | null {
+  let i = first - 1;
+  while (i >= 0 && (DETERMINERS.has(view.words[i]!.lower) || /^[a-z-]+$/.test(view.words[i]!.lower)) && !itinerary().has(view.words[i]!.lower) && first - i <= 3) i--;
+  if (i < 0 || !itinerary().has(view.words[i]!.lower)) return null;
+  if (RELATIVES.has(view.words[i - 1]?.lower ?? '')) i--;
+  if (view.words[i - 1]?.lower === ',') i--;
+  const at = i;
+  return placed.find((p) => p.possessive && p.last < at && at - p.last <= 5) ?? null;
+}
+
 function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, triggers: Trigger[], timeWords: Set<number>): Filled[] {
   const fills: Filled[] = [];
   const clause = view.words[t.first]!.clause;
@@ -263,6 +283,11 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       add(p, p.possessive ? 'subj' : 'compound');
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
     }
+  }
+  // "Kim's 2002 itinerary, which included a meeting with Putin": the owner of the trip takes part.
+  if (nominal && !fills.length) {
+    const owner = itineraryOwner(view, placed, t.first);
+    if (owner) add(owner, 'subj');
   }
   // The clause's subject: the nearest candidate to the left that is not inside a phrase
   // governed by a preposition.
@@ -797,7 +822,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (reporting().has(w.lower)) {
       anchors.push({ first: i, last: i, event: null });
       lastVerb = i;
-    }
+    } else if (stance().has(w.lower)) anchors.push({ first: i, last: i, event: null });
   });
   const owned = new Map<Draft, { span: Span; d: number; shared?: boolean }>();
   for (const x of timexSpans) {

@@ -70,6 +70,8 @@ export interface KB {
   orgs: Map<string, Org>;
   groups: Map<string, { sector: string; label: string }>;
   roleWords: Map<string, string>;
+  /** Role words loose enough to name any senior figure of the country ("leader"). */
+  looseRoles: Set<string>;
   kin: Map<string, string>;
   /** Titles' head nouns for apposition and pre-name titles ("governor", "envoy"). */
   titleWords: Set<string>;
@@ -227,11 +229,15 @@ function build(): KB {
   const groups = new Map<string, { sector: string; label: string }>();
   for (const r of loadTable('kb/groups.tsv').rows) groups.set(r.noun!.toLowerCase().replace(/’/g, "'"), { sector: r.sector!, label: r.label! });
   const roleWords = new Map<string, string>();
-  for (const r of loadTable('kb/roles.tsv').rows) roleWords.set(r.word!, r.role!);
+  const looseRoles = new Set<string>();
+  for (const r of loadTable('kb/roles.tsv').rows) {
+    roleWords.set(r.word!, r.role!);
+    if (r.loose === 'yes') looseRoles.add(r.word!);
+  }
   const kin = new Map<string, string>();
   for (const r of loadTable('kb/kin.tsv').rows) kin.set(`${r.person} ${r.relation}`, r.relative!);
   const titleWords = new Set(loadTable('kb/title-words.tsv').rows.map((r) => r.word!));
-  return { persons, byName, bySurname, states, stateByCow, refs, refPhrases: [...refPhrases].sort((a, b) => b.length - a.length), orgs, groups, roleWords, kin, titleWords };
+  return { persons, byName, bySurname, states, stateByCow, refs, refPhrases: [...refPhrases].sort((a, b) => b.length - a.length), orgs, groups, roleWords, looseRoles, kin, titleWords };
 }
 
 export function activeAt(o: Office, date: string): boolean {
