@@ -15,6 +15,9 @@ export interface Attribution {
 
 const SOURCE_NOUN = /\b(?:sources?|spokes(?:man|woman|person)|officials?|ministry|ministers?|agency|diplomats?|reports?|media|newspaper|government|embassy|office|analysts?|experts?|observers?|he|she|they|we|it|police|military|army|lawyer|correspondent|residents?|witnesses|aides?|advisers?|leaders?|president)\b/iu;
 const LEADING_FILLER = /^(?:and|but|meanwhile|also)\s+/iu;
+// Adverbs and auxiliaries between the source and its verb: "the embassy reportedly said",
+// "observers also said", "reports had said".
+const TRAILING_FILLER = /(?:\s+(?:reportedly|also|allegedly|publicly|officially|previously|earlier|later|then|too|had|has|have|was|were|is|are))+$/iu;
 
 const CLAUSE_OPENER = /^.*\b(?:when|that|which|who|while|after|because|as|if|but|and that|since|although)\s+/isu;
 
@@ -30,8 +33,10 @@ export function attributionOf(sentence: string, offset: number, verbAt = 0, word
     const src = m?.groups?.src;
     if (!m || !src) continue;
     let text = src.replace(CLAUSE_OPENER, '').replace(LEADING_FILLER, '');
-    if (text.split(/\s+/).length > 14) continue;
-    text = text.replace(/[.,;:]+$/u, '');
+    // At most 14 words a source (a list of sources counts each item).
+    if (text.split(/,\s*|\s+and\s+/).some((item) => item.split(/\s+/).length > 14)) continue;
+    text = text.replace(/[.,;:]+$/u, '').replace(TRAILING_FILLER, '');
+    if (!text) continue;
     if (!/\p{Lu}/u.test(text) && !SOURCE_NOUN.test(text)) continue;
     // Where the group sits: the first occurrence at or after the match start.
     const at = sentence.indexOf(text, m.index);
