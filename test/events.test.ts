@@ -106,6 +106,11 @@ test("times: a stance word keeps its own time; an itinerary's owner takes part i
   for (const e of unclear) assert.equal(e.time?.value ?? null, null, JSON.stringify(e.time));
   // The same time after the event's own trigger stays the event's.
   assert.equal(first('The ministers met yesterday in Moscow.', '2002-05-23').time?.value, '2002-05-22');
+  // A fronted addition is an aside: the main clause's place and time are not its event's.
+  const besides = events('In addition to the Kim visit, a naval drill took place near Sakhalin last year.', '2019-04-24').find((e) => e.trigger.text === 'visit');
+  assert.ok(besides);
+  assert.equal(besides.place, null);
+  assert.equal(besides.time, null);
   const trip = first('Officials published Kim Jong Il’s 2002 itinerary, which included a meeting with Putin in Vladivostok.', '2002-05-23');
   assert.deepEqual(trip.actors.map((a) => a.name), ['Kim Jong Il', 'Vladimir Putin']);
   assert.equal(trip.place?.name, 'Vladivostok');

@@ -835,6 +835,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     for (const a of anchors) {
       // A time inside an aside dates only what the aside tells ("will, like his father in the 1970s, travel").
       if (view.words[first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
+      // And an event inside an aside takes no time from outside it ("In addition to the Kim visit, an exercise took place last year").
+      if (view.words[a.first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
       // A time usually follows its event ("visited Beijing in May, will travel ..."): one
       // standing before an anchor counts as a little farther.
       let d = first > a.last ? first - a.last : a.first - last + 1.5;

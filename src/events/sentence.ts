@@ -72,7 +72,20 @@ const DASHES = new Set(['–', '—', '--']);
 const COMPARISON = new Set(['like', 'unlike']);
 
 /**
- * Asides: a parenthesis, a pair of dashes, a comparison between commas. Each word inside gets the
+ * Phrases that open a sentence with another matter before the main clause: "In addition to the
+ * Kim visit, an exercise took place in Siberia last year" (the place and year are the exercise's).
+ */
+const CLAUSE_START = new Set([':', ';', '“', '"', "''", '``']);
+const FRONTED_ADDITION = [['in', 'addition', 'to'], ['besides'], ['apart', 'from'], ['aside', 'from'], ['along', 'with'], ['unlike'], ['like']];
+
+/** Length of the fronted-addition opener at word `i`, or 0. */
+function frontedAddition(words: Word[], i: number): number {
+  for (const p of FRONTED_ADDITION) if (p.every((x, k) => words[i + k]?.lower === x)) return p.length;
+  return 0;
+}
+
+/**
+ * Asides: a parenthesis, a pair of dashes, a comparison between commas, a fronted addition up to its comma. Each word inside gets the
  * aside's number; returns the indexes of the words that open and close them.
  */
 function markAsides(words: Word[]): Set<number> {
@@ -84,6 +97,17 @@ function markAsides(words: Word[]): Set<number> {
     if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 40);
     else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
     else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
+    else if ((i === 0 || CLAUSE_START.has(words[i - 1]!.lower)) && frontedAddition(words, i)) {
+      // No opening mark: the aside runs from the clause's first word to its comma.
+      close = findClose(words, i + frontedAddition(words, i), (x) => x === ',', 12);
+      if (close < 0) continue;
+      const id = next++;
+      for (let k = i; k < close; k++) words[k]!.aside = id;
+      bounds.add(close);
+      words[close]!.bound = true;
+      i = close;
+      continue;
+    }
     if (close < 0) continue;
     const id = next++;
     for (let k = i + 1; k < close; k++) words[k]!.aside = id;
