@@ -111,6 +111,8 @@ test("times: a stance word keeps its own time; an itinerary's owner takes part i
   assert.ok(besides);
   assert.equal(besides.place, null);
   assert.equal(besides.time, null);
+  // A title before the second of two coordinated people does not hide them.
+  assert.deepEqual(first('Reports of a meeting between Kim Jong Il and former Chinese president Jiang Zemin in Shanghai were never confirmed.', '2015-02-23').actors.map((a) => a.name), ['Kim Jong Il', 'Jiang Zemin']);
   const trip = first('Officials published Kim Jong Il’s 2002 itinerary, which included a meeting with Putin in Vladivostok.', '2002-05-23');
   assert.deepEqual(trip.actors.map((a) => a.name), ['Kim Jong Il', 'Vladimir Putin']);
   assert.equal(trip.place?.name, 'Vladivostok');

@@ -219,6 +219,21 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
 }
 
 /** Candidates coordinated with `p` ("Kim and Putin", "the US, Russia, and Switzerland"). */
+let titleGapRe: RegExp | null = null;
+/**
+ * Words of a title before a coordinated name: "between Kim and former Chinese president Jiang
+ * Zemin" (title words of kb/title-words.tsv, demonyms, "former").
+ */
+function titleGap(): RegExp {
+  if (titleGapRe) return titleGapRe;
+  const words = [...loadTable('kb/title-words.tsv').rows.map((r) => r.word!), ...loadTable('demonyms.tsv').rows.map((r) => r.demonym!), 'the', 'a', 'an', 'former', 'then', 'late', 'prime', 'foreign', 'deputy', 'vice', 'officials', 'official'];
+  const alternation = [...new Set(words.map((w) => w.toLowerCase()))]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+  return (titleGapRe = new RegExp(`(?<![\\p{L}-])(?:${alternation})(?![\\p{L}])-?`, 'giu'));
+}
+
 function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, triggers: Trigger[] = []): Placed[] {
   const out: Placed[] = [];
   let cur = p;
@@ -228,7 +243,7 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
     const [lo, hi] = direction < 0 ? [next.last, cur.first] : [cur.last, next.first];
     if (triggers.some((t) => t.first > lo && t.last < hi)) break;
     const gap = direction < 0 ? doc.text.slice(next.c.end, cur.c.start) : doc.text.slice(cur.c.end, next.c.start);
-    if (!COORDINATION.test(gap.replace(/\b(?:the|a|an|President|Prime Minister|Minister|leader|officials?)\b/giu, ''))) break;
+    if (!COORDINATION.test(gap.replace(titleGap(), ''))) break;
     out.push(next);
     cur = next;
     i += direction;
