@@ -252,10 +252,15 @@ test('scoring: windows a day apart are one event only at the same place with a s
   assert.equal(decide(feb, P({ trigger: 'summit', status: 'planned', actors: [{ name: 'Stephen Harper', id: 'stephen-harper' }], place: UB, time: ['2011-03', '2011-03-01', '2011-03-31', 'month'] })).veto, null);
   // Years are never near: 2010 and 2011 stay apart.
   assert.ok(decide(P({ actors: ['Batbold'], place: UB, time: ['2010', '2010-01-01', '2010-12-31', 'year'] }), P({ actors: ['Batbold'], place: UB, time: ['2011', '2011-01-01', '2011-12-31', 'year'] })).veto);
-  // The merged window spans both days; the occurred report's day is the canonical time.
+  // The merged window and the canonical time span both days: a stay from the arrival to the summit.
   const both = mergeProfiles(P({ status: 'planned', trigger: 'summit', actors: ['Harper'], place: UB, time: ['2011-06-21', '2011-06-21', '2011-06-21'] }), arrival);
   assert.deepEqual(both.window, { start: '2011-06-20', end: '2011-06-21' });
-  assert.equal(both.time?.value, '2011-06-20');
+  assert.equal(both.time?.value, '2011-06-20/2011-06-21');
+  assert.equal(both.time?.start, '2011-06-20');
+  assert.equal(both.time?.end, '2011-06-21');
+  // Days a week apart are no one stay: the more specific rule keeps one of them.
+  const weekApart = mergeProfiles(arrival, P({ actors: ['Harper'], place: UB, time: ['2011-06-27', '2011-06-27', '2011-06-27'] }));
+  assert.ok(!weekApart.time?.value.includes('/'), weekApart.time?.value);
 });
 
 test('scoring: two known people of one country are not one actor; a shared name among many known others says little', () => {

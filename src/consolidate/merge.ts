@@ -83,11 +83,13 @@ const crosswise = (a: string[], b: string[]) => a.length >= 2 && b.length >= 2 &
  * names at least two people (or two countries) and each names one the other does not.
  */
 function otherEncounter(c: ArticleCluster, m: MentionFeatures): boolean {
+  const people = peopleOf(m);
+  // Whatever the mode: "Kim will visit the Far East for talks with Putin" is not "Bush and Putin hold their summit".
+  if (people.length >= 2 && c.mentions.some((x) => crosswise(people, peopleOf(x)))) return true;
   if (m.mode === 'visit') return otherTrip(c, m);
   if (!m.mode || !ENCOUNTER.has(m.mode)) return false;
-  const people = peopleOf(m);
   const countries = countriesOf(m);
-  return c.mentions.some((x) => x.mode !== null && ENCOUNTER.has(x.mode) && (crosswise(people, peopleOf(x)) || crosswise(countries, countriesOf(x))));
+  return c.mentions.some((x) => x.mode !== null && ENCOUNTER.has(x.mode) && crosswise(countries, countriesOf(x)));
 }
 
 /** Visits of travellers from different countries are different trips: an Iraqi delegation's, then a North Korean minister's. */

@@ -102,6 +102,24 @@ export function moreSpecificTime<T extends TimeKey & { past?: boolean }>(a: T | 
   return span(b) < span(a) ? b : a;
 }
 
+/** Days a stay of several days may span when its reports give different days (an arrival on the 24th, the summit on the 25th). */
+const STAY_DAYS = 4;
+
+/**
+ * Two day-precise times a few days apart, merged into one event: the event spans them ("April
+ * 24 … Thursday" is 2019-04-24/2019-04-25). The earlier time's mention stays the evidence.
+ */
+export function daySpan<T extends TimeKey & { past?: boolean }>(a: T | null, b: T | null): T | null {
+  if (!a || !b || a.granularity !== 'day' || b.granularity !== 'day') return null;
+  if (a.start === b.start && a.end === b.end) return null;
+  const start = a.start < b.start ? a.start : b.start;
+  const end = a.end > b.end ? a.end : b.end;
+  if ((Date.parse(end) - Date.parse(start)) / 86400000 >= STAY_DAYS) return null;
+  const [first, last] = a.start < b.start || (a.start === b.start && a.end <= b.end) ? [a, b] : [b, a];
+  const text = first.text === last.text || first.text.includes(last.text) ? first.text : `${first.text} – ${last.text}`;
+  return { ...first, start, end, value: start === end ? start : `${start}/${end}`, text, past: !!(a.past || b.past) || undefined };
+}
+
 /** The more specific of two places: the one whose containment chain is longer (deeper), ties keep the older. */
 export function moreSpecificPlace<T extends PlaceKey>(a: T | null, b: T | null): T | null {
   if (!a || !b) return a ?? b;
@@ -127,7 +145,7 @@ export function mergeProfiles(a: EventProfile, b: EventProfile): EventProfile {
     actors,
     countries: addCounts(a.countries, b.countries),
     place: moreSpecificPlace(a.place, b.place),
-    time: moreSpecificTime(a.time, b.time),
+    time: daySpan(a.time, b.time) ?? moreSpecificTime(a.time, b.time),
     window,
     notAfter: minDay(a.notAfter, b.notAfter),
     notBefore: maxDay(a.notBefore, b.notBefore),

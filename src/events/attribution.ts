@@ -32,6 +32,9 @@ export function attributionOf(sentence: string, offset: number, verbAt = 0, word
     const m = p.re.exec(sentence);
     const src = m?.groups?.src;
     if (!m || !src) continue;
+    // "the United States will …": a capitalised "States" is a name's end, not the verb "states".
+    const srcEnd = m.index + m[0].indexOf(src) + src.length;
+    if (/^\s+\p{Lu}/u.test(sentence.slice(srcEnd, srcEnd + 3))) continue;
     let text = src.replace(CLAUSE_OPENER, '').replace(LEADING_FILLER, '');
     // At most 14 words a source (a list of sources counts each item).
     if (text.split(/,\s*|\s+and\s+/).some((item) => item.split(/\s+/).length > 14)) continue;

@@ -94,7 +94,8 @@ function markAsides(words: Word[]): Set<number> {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.lower;
     let close = -1;
-    if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 40);
+    // Long enough for a citation list: "(Moscow Times, May 17; Reuters, May 20, 22; AP, DPA, May 21; …)".
+    if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 80);
     else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
     else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
     else if ((i === 0 || CLAUSE_START.has(words[i - 1]!.lower)) && frontedAddition(words, i)) {
