@@ -168,6 +168,23 @@ test('pronouns: the knowledge file examples (he / his / him to the person they s
   }
 });
 
+test('pairs: "the pair" and "the two leaders" stand for the two people just named together', () => {
+  const table = loadTable('kb/pair-anaphors.tsv');
+  assert.ok(table.examples.length >= 3);
+  for (const ex of table.examples) {
+    const doc = analyse(ex.input, '2019-04-20');
+    const [phrase, id] = ex.expect.split(':') as [string, string];
+    const at = doc.text.indexOf(phrase);
+    assert.ok(at >= 0, `pair-anaphors.tsv:${ex.line}: "${phrase}" in the text`);
+    const span = doc.layer('actor').find((s) => s.start === at && s.by === 'actors/pair');
+    assert.equal((span?.attrs as unknown as ActorAttrs | undefined)?.id ?? '', id, `pair-anaphors.tsv:${ex.line}`);
+  }
+  // The event stage counts both as participants.
+  const doc = analyse('Vladimir Putin praised ties with Kim Jong-un on Monday. A spokesman said the pair would meet in Vladivostok next week.', '2019-04-15');
+  const meet = doc.layer('event').map((e) => e.attrs as { type: string; actors: { id: string }[] }).find((e) => e.type === 'CONSULT');
+  assert.deepEqual(meet?.actors.map((a) => a.id).sort(), ['kim-jong-un', 'vladimir-putin']);
+});
+
 test('pronouns: a meeting told with "he" or "his talks" has both parties; "his father" stays kin', () => {
   const doc = analyse('Kim Jong-un crossed into Russia by train on Tuesday. He met Vladimir Putin on Thursday, and his talks with the Russian leader ran past lunch. He later left for home.', '2019-04-26');
   const meetings = doc.layer('event').filter((e) => (e.attrs as { type: string }).type === 'CONSULT');

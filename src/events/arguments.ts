@@ -28,6 +28,8 @@ export interface Candidate {
   /** As a place, its own name and id when they differ from the actor's ("Beijing", not "China"). */
   placeName?: string | null;
   placeId?: string | null;
+  /** The people a pair phrase stands for ("the pair", "the two leaders"): each is a participant. */
+  members?: { name: string; id: string | null; country: string | null; title: string | null; sector: string | null }[];
 }
 
 interface Entry {
@@ -118,6 +120,10 @@ function isCapitalised(s: string): boolean {
   return /^\p{Lu}/u.test(s);
 }
 
+function memberOf(x: Record<string, unknown>): NonNullable<Candidate['members']>[number] {
+  return { name: String(x.name ?? ''), id: (x.id as string) ?? null, country: (x.country as string) ?? null, title: (x.title as string) ?? null, sector: (x.sector as string) ?? null };
+}
+
 /** Candidates from the actor and place layers (the contract in docs/layers.md). */
 function fromLayers(doc: Doc, sentence: Span): Candidate[] {
   const out = new Map<string, Candidate>();
@@ -127,6 +133,7 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
       start: a.start, end: a.end, name: (x.name as string) ?? doc.slice(a), actor: true, place: false,
       id: (x.id as string) ?? null, country: (x.country as string) ?? null, title: (x.title as string) ?? null,
       sector: (x.sector as string) ?? null, lat: null, lon: null, by: a.by, state: a.label === 'state' && x.via !== 'metonym',
+      ...(Array.isArray(x.members) ? { members: (x.members as Record<string, unknown>[]).map(memberOf) } : {}),
     });
   }
   for (const p of doc.within('place', sentence.start, sentence.end)) {

@@ -431,6 +431,11 @@ function rolesOf(frame: Frame, fills: Filled[], passive: boolean, frameName = fr
   const actors: MentionActor[] = [];
   let place: MentionPlace | null = null;
   const addActor = (c: Candidate, role: Role, slot: string) => {
+    // "the pair": each person it stands for, on the phrase's span.
+    if (c.members) {
+      for (const x of c.members) if (!actors.some((a) => a.name === x.name)) actors.push({ name: x.name, title: x.title, role, start: c.start, end: c.end, by: `events/slot:${slot}`, id: x.id, country: x.country, sector: x.sector, via: c.by });
+      return;
+    }
     // One actor once: the same name twice ("Kim ... Kim") or the same span.
     if (actors.some((a) => a.start === c.start || a.name === c.name)) return;
     actors.push({ name: c.name, title: c.title, role, start: c.start, end: c.end, by: `events/slot:${slot}`, id: c.id, country: c.country, sector: c.sector, via: c.by });

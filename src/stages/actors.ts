@@ -1,5 +1,6 @@
 import type { Doc } from '../doc/doc.js';
 import type { Stage } from '../pipeline/stage.js';
+import { resolvePairs } from '../actors/pairs.js';
 import { resolvePronouns } from '../actors/pronouns.js';
 import { resolveActors } from '../actors/resolve.js';
 
@@ -12,6 +13,8 @@ export const actorsStage: Stage = {
   run(doc: Doc) {
     const actors = resolveActors(doc);
     const pronouns = resolvePronouns(doc, actors);
-    return { actor: pronouns.length ? [...actors, ...pronouns].sort((a, b) => a.start - b.start) : actors };
+    const withPronouns = pronouns.length ? [...actors, ...pronouns].sort((a, b) => a.start - b.start) : actors;
+    const pairs = resolvePairs(doc, withPronouns);
+    return { actor: pairs.length ? [...withPronouns, ...pairs].sort((a, b) => a.start - b.start) : withPronouns };
   },
 };
