@@ -5,9 +5,10 @@ import type { DB, MentionTable } from '../store/schema.js';
 import { hashId } from '../util/hash.js';
 import { mentionFeatures } from './features.js';
 import { blockKeys, chooseEvent, clusterArticle, type Candidate } from './merge.js';
+import { decide } from './score.js';
 import { bands, DUPLICATE_SIMILARITY, signature, similarity } from './minhash.js';
 import { mergeProfiles, type EventProfile } from './profile.js';
-import { consolidatedStatus, dedupeHistory, hasConflict, sortHistory } from './status.js';
+import { addReport, emptySummary, mergeSummaries, summaryConflict, summaryStatus, type HistorySummary } from './status.js';
 import { summarize } from './summary.js';
 
 /** The exported shapes of an event's fields (spec), plus which mention supplied them. */
@@ -141,7 +142,7 @@ async function recordSignature(tx: Transaction<DB>, article: ProcessedArticle): 
   return duplicateOf;
 }
 
-async function candidatesFor(tx: Transaction<DB>, keys: string[], live: Map<string, Candidate>): Promise<Candidate[]> {
+async function candidatesFor(tx: Transaction<DB>, keys: string[], live: Map<string, Candidate>, histories: Map<string, HistorySummary | null>): Promise<Candidate[]> {
   if (!keys.length) return [];
   const ids = new Set<string>();
   for (let i = 0; i < keys.length && ids.size < MAX_CANDIDATES; i += CHUNK) {
@@ -154,15 +155,24 @@ async function candidatesFor(tx: Transaction<DB>, keys: string[], live: Map<stri
       .execute();
     for (const r of rows) ids.add(r.event_id);
   }
+  return eventsById(tx, [...ids], live, histories);
+}
+
+/** Candidates by event id: this article's live ones, else read from the store (with their report summaries). */
+async function eventsById(tx: Transaction<DB>, ids: string[], live: Map<string, Candidate>, histories: Map<string, HistorySummary | null>): Promise<Candidate[]> {
   const out: Candidate[] = [];
-  const missing = [...ids].filter((id) => {
+  const missing = ids.filter((id) => {
     const c = live.get(id);
     if (c) out.push(c);
     return !c;
   });
   if (missing.length) {
-    const rows = await tx.selectFrom('events').select(['id', 'seq', 'profile']).where('id', 'in', missing).execute();
-    for (const r of rows) if (r.profile) out.push({ id: r.id, seq: r.seq, profile: JSON.parse(r.profile) as EventProfile });
+    const rows = await tx.selectFrom('events').select(['id', 'seq', 'profile', 'history']).where('id', 'in', missing).execute();
+    for (const r of rows) {
+      if (!r.profile) continue;
+      out.push({ id: r.id, seq: r.seq, profile: JSON.parse(r.profile) as EventProfile });
+      if (!histories.has(r.id)) histories.set(r.id, r.history ? (JSON.parse(r.history) as HistorySummary) : null);
+    }
   }
   return out;
 }
@@ -188,17 +198,31 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
     return mentionFeatures(id, article.id, article.date.date, attrs, text.slice(m.start, m.attrs.trigger.start), sentenceOf(m.attrs.trigger.start));
   });
   const boost = new Set<string>();
+  /** A near-duplicate's mentions by type and text: a wire copy's mention joins its twin's event. */
+  const twins = new Map<string, string>();
+  const twinKey = (type: string, text: string) => `${type}\u0000${text}`;
   if (duplicateOf) {
-    for (const r of await tx.selectFrom('mentions').select('event_id').distinct().where('article_id', '=', duplicateOf).execute()) boost.add(r.event_id);
+    for (const r of await tx.selectFrom('mentions').select(['event_id', 'type', 'text']).where('article_id', '=', duplicateOf).execute()) {
+      boost.add(r.event_id);
+      twins.set(twinKey(r.type, r.text), r.event_id);
+    }
   }
 
   const live = new Map<string, Candidate>();
+  /** Each touched event's report summary before this article (null: not kept yet, recompute). */
+  const histories = new Map<string, HistorySummary | null>();
   const eventOf = new Map<string, string>();
   const redirect = new Map<string, string>();
   const now = new Date().toISOString();
   for (const cluster of clusterArticle(features)) {
-    const candidates = await candidatesFor(tx, blockKeys(cluster.profile), live);
-    const choice = chooseEvent(cluster.profile, candidates, { boost });
+    const candidates = await candidatesFor(tx, blockKeys(cluster.profile), live, histories);
+    // The twin's event, found by text even when the cluster has no blocking key (nothing
+    // dated or named), so each copy does not found events of its own.
+    let twinId = cluster.mentions.map((m) => twins.get(twinKey(drafts.get(m.id)!.attrs.type, drafts.get(m.id)!.text))).find((x) => x !== undefined);
+    while (twinId && redirect.has(twinId)) twinId = redirect.get(twinId);
+    if (twinId && !candidates.some((c) => c.id === twinId)) candidates.push(...(await eventsById(tx, [twinId], live, histories)));
+    const twin = twinId ? candidates.find((c) => c.id === twinId) : undefined;
+    const choice = twin && !decide(twin.profile, cluster.profile).veto ? { into: twin, absorb: [], score: 1 } : chooseEvent(cluster.profile, candidates, { boost });
     let target: Candidate;
     if (choice.into) {
       target = { ...choice.into, profile: mergeProfiles(choice.into.profile, cluster.profile) };
@@ -211,6 +235,8 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
         await tx.insertInto('event_merges').values({ from_id: old.id, into_id: target.id, article_id: article.id, merged_at: now }).execute();
         live.delete(old.id);
         redirect.set(old.id, target.id);
+        const [a, b] = [histories.get(target.id), histories.get(old.id)];
+        histories.set(target.id, a && b ? mergeSummaries(a, b) : null);
       }
     } else {
       const first = drafts.get(cluster.mentions[0]!.id)!;
@@ -221,6 +247,7 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
         .returning('seq')
         .executeTakeFirstOrThrow();
       target = { id, seq: row.seq, profile: cluster.profile };
+      histories.set(id, emptySummary());
     }
     live.set(target.id, target);
     for (const m of cluster.mentions) eventOf.set(m.id, target.id);
@@ -248,20 +275,31 @@ export async function consolidateArticle(tx: Transaction<DB>, article: Processed
     };
   });
   for (let i = 0; i < mentions.length; i += CHUNK) await tx.insertInto('mentions').values(mentions.slice(i, i + CHUNK)).execute();
-  for (const c of live.values()) await refreshEvent(tx, c);
+  const source = duplicateOf ?? article.id;
+  for (const m of mentions) {
+    const h = histories.get(m.event_id);
+    if (h) addReport(h, m.reported ?? null, m.status, source);
+  }
+  for (const c of live.values()) await refreshEvent(tx, c, histories.get(c.id) ?? null);
   return article.mentions.length;
 }
 
-/** Rewrites an event's row and blocking keys from its profile and its mentions' history. */
-async function refreshEvent(tx: Transaction<DB>, c: Candidate): Promise<void> {
+/** The report summary of an event from all its mentions (events from before migration 0007). */
+async function summaryFromMentions(tx: Transaction<DB>, eventId: string): Promise<HistorySummary> {
   const rows = await tx
     .selectFrom('mentions')
     .leftJoin('article_signatures', 'article_signatures.article_id', 'mentions.article_id')
     .select(['mentions.article_id', 'mentions.reported', 'mentions.status', 'article_signatures.duplicate_of'])
-    .where('mentions.event_id', '=', c.id)
+    .where('mentions.event_id', '=', eventId)
     .execute();
-  const sourceOf = new Map(rows.map((r) => [r.article_id, r.duplicate_of ?? r.article_id]));
-  const history = dedupeHistory(sortHistory(rows.map((r) => ({ reported: r.reported, status: r.status, article: r.article_id }))));
+  const s = emptySummary();
+  for (const r of rows) addReport(s, r.reported, r.status, r.duplicate_of ?? r.article_id);
+  return s;
+}
+
+/** Rewrites an event's row and blocking keys from its profile and its report summary. */
+async function refreshEvent(tx: Transaction<DB>, c: Candidate, kept: HistorySummary | null): Promise<void> {
+  const history = kept ?? (await summaryFromMentions(tx, c.id));
   const { actors, place, time, summary } = eventFields(c.profile);
   await tx
     .updateTable('events')
@@ -269,16 +307,17 @@ async function refreshEvent(tx: Transaction<DB>, c: Candidate): Promise<void> {
       type: c.profile.type,
       mode: c.profile.mode,
       summary,
-      status: history.length ? consolidatedStatus(history) : 'uncertain',
+      status: summaryStatus(history),
       actors: JSON.stringify(actors),
       place: place && JSON.stringify(place),
       time: time && JSON.stringify(time),
       time_start: time?.start ?? null,
       time_end: time?.end ?? null,
       topics: JSON.stringify(c.profile.topics ?? []),
-      conflict: hasConflict(history, (a) => sourceOf.get(a) ?? a) ? 1 : 0,
-      evidence: new Set(sourceOf.values()).size,
+      conflict: summaryConflict(history) ? 1 : 0,
+      evidence: history.sources.length,
       profile: JSON.stringify(c.profile),
+      history: JSON.stringify(history),
     })
     .where('id', '=', c.id)
     .execute();

@@ -18,7 +18,8 @@ export interface EventProfile {
   countries: Record<string, number>;
   place: (PlaceKey & { mention: string }) | null;
   /** `past`: the time comes from a report that the event occurred. */
-  time: (TimeKey & { mention: string; past?: boolean }) | null;
+  /** `mode`: the mode of the mention that gave it (a meeting's day wins over an arrival's). */
+  time: (TimeKey & { mention: string; past?: boolean; mode?: string | null }) | null;
   /** Intersection of every mention's time interval: the days the event can be on. */
   window: { start: string; end: string } | null;
   /** From undated reports: an occurred report dated D means the event began by D, a plan dated D that it ends after D. */
@@ -65,7 +66,7 @@ export function profileOf(m: MentionFeatures): EventProfile {
     actors,
     countries,
     place: m.place ? { ...m.place, mention: m.id } : null,
-    time: m.time ? { ...m.time, mention: m.id, ...(m.status === 'occurred' ? { past: true } : {}) } : null,
+    time: m.time ? { ...m.time, mention: m.id, mode: m.mode, ...(m.status === 'occurred' ? { past: true } : {}) } : null,
     window: m.time ? { start: m.time.start, end: m.time.end } : null,
     // Loose by design: reports date events approximately, and a plan may be announced days after it began.
     // An undated plan or expectation is about the months ahead ("Kim is expected to meet the
@@ -88,36 +89,21 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
 }
 
 /**
- * The more specific of two times: finer granularity, then the one a report of the event having
+ * The more specific of two times: finer granularity, then one from a meeting over one from a
+ * visit (the summit's day, not the arrival's), then the one a report of the event having
  * occurred gives (a plan's date may slip: "planned for March" and "February's summit"), then the
  * narrower interval; ties keep the older.
  */
-export function moreSpecificTime<T extends TimeKey & { past?: boolean }>(a: T | null, b: T | null): T | null {
+export function moreSpecificTime<T extends TimeKey & { past?: boolean; mode?: string | null }>(a: T | null, b: T | null): T | null {
   if (!a || !b) return a ?? b;
   const ra = GRANULARITY_RANK[a.granularity] ?? 9;
   const rb = GRANULARITY_RANK[b.granularity] ?? 9;
   if (rb !== ra) return rb < ra ? b : a;
+  // An event holding a meeting is dated by the meeting, not by the arrival merged into it.
+  if (a.mode && b.mode && (a.mode === 'visit') !== (b.mode === 'visit')) return a.mode === 'visit' ? b : a;
   if (!!a.past !== !!b.past) return b.past ? b : a;
   const span = (t: TimeKey) => Date.parse(t.end) - Date.parse(t.start);
   return span(b) < span(a) ? b : a;
-}
-
-/** Days a stay of several days may span when its reports give different days (an arrival on the 24th, the summit on the 25th). */
-const STAY_DAYS = 4;
-
-/**
- * Two day-precise times a few days apart, merged into one event: the event spans them ("April
- * 24 … Thursday" is 2019-04-24/2019-04-25). The earlier time's mention stays the evidence.
- */
-export function daySpan<T extends TimeKey & { past?: boolean }>(a: T | null, b: T | null): T | null {
-  if (!a || !b || a.granularity !== 'day' || b.granularity !== 'day') return null;
-  if (a.start === b.start && a.end === b.end) return null;
-  const start = a.start < b.start ? a.start : b.start;
-  const end = a.end > b.end ? a.end : b.end;
-  if ((Date.parse(end) - Date.parse(start)) / 86400000 >= STAY_DAYS) return null;
-  const [first, last] = a.start < b.start || (a.start === b.start && a.end <= b.end) ? [a, b] : [b, a];
-  const text = first.text === last.text || first.text.includes(last.text) ? first.text : `${first.text} – ${last.text}`;
-  return { ...first, start, end, value: start === end ? start : `${start}/${end}`, text, past: !!(a.past || b.past) || undefined };
 }
 
 /** The more specific of two places: the one whose containment chain is longer (deeper), ties keep the older. */
@@ -145,7 +131,7 @@ export function mergeProfiles(a: EventProfile, b: EventProfile): EventProfile {
     actors,
     countries: addCounts(a.countries, b.countries),
     place: moreSpecificPlace(a.place, b.place),
-    time: daySpan(a.time, b.time) ?? moreSpecificTime(a.time, b.time),
+    time: moreSpecificTime(a.time, b.time),
     window,
     notAfter: minDay(a.notAfter, b.notAfter),
     notBefore: maxDay(a.notBefore, b.notBefore),

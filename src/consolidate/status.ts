@@ -62,3 +62,73 @@ export function dedupeHistory<T extends HistoryEntry>(history: T[]): T[] {
     return true;
   });
 }
+
+/**
+ * What the consolidated status, the conflict flag and the evidence count need from an event's
+ * history, kept on the event and updated as reports arrive, so an event told by thousands of
+ * articles is not re-read in full for each new one. Same answers as `consolidatedStatus`,
+ * `hasConflict` and the count of independent sources over the full history (a test checks).
+ */
+export interface HistorySummary {
+  /** The latest report date ('' for undated), null while empty. */
+  last: string | null;
+  /** Statuses reported on that date. */
+  lastStatuses: string[];
+  anyOccurred: boolean;
+  /** Independent sources (an article, or the one it near-duplicates). */
+  sources: string[];
+  occurred: string[];
+  refuted: string[];
+}
+
+export function emptySummary(): HistorySummary {
+  return { last: null, lastStatuses: [], anyOccurred: false, sources: [], occurred: [], refuted: [] };
+}
+
+const addTo = (list: string[], x: string) => {
+  if (!list.includes(x)) list.push(x);
+};
+
+/** Adds one report (in place) and returns the summary. */
+export function addReport(s: HistorySummary, reported: string | null, status: string, source: string): HistorySummary {
+  const day = reported ?? '';
+  if (s.last === null || day > s.last) {
+    s.last = day;
+    s.lastStatuses = [status];
+  } else if (day === s.last) addTo(s.lastStatuses, status);
+  if (status === 'occurred') {
+    s.anyOccurred = true;
+    addTo(s.occurred, source);
+  }
+  if (REFUTING.has(status)) addTo(s.refuted, source);
+  addTo(s.sources, source);
+  return s;
+}
+
+export function mergeSummaries(a: HistorySummary, b: HistorySummary): HistorySummary {
+  const out: HistorySummary = { ...a, lastStatuses: [...a.lastStatuses], sources: [...a.sources], occurred: [...a.occurred], refuted: [...a.refuted] };
+  if (b.last !== null) {
+    if (out.last === null || b.last > out.last) {
+      out.last = b.last;
+      out.lastStatuses = [...b.lastStatuses];
+    } else if (b.last === out.last) for (const x of b.lastStatuses) addTo(out.lastStatuses, x);
+  }
+  out.anyOccurred ||= b.anyOccurred;
+  for (const x of b.sources) addTo(out.sources, x);
+  for (const x of b.occurred) addTo(out.occurred, x);
+  for (const x of b.refuted) addTo(out.refuted, x);
+  return out;
+}
+
+/** `consolidatedStatus` from a summary. */
+export function summaryStatus(s: HistorySummary): string {
+  if (!s.lastStatuses.length) return 'uncertain';
+  const latest = s.lastStatuses.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  if (PROSPECTIVE.has(latest) && s.anyOccurred) return 'occurred';
+  return latest;
+}
+
+/** `hasConflict` from a summary: one source says it occurred, another refutes it. */
+export function summaryConflict(s: HistorySummary): boolean {
+  return s.occurred.some((a) => s.refuted.some((b) => b !== a));
+}

@@ -122,6 +122,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         .execute();
     },
   },
+  '0007_event_history': {
+    // A running summary of each event's reports (consolidate/status.ts HistorySummary): an
+    // update no longer re-reads every mention of a much-reported event. Null: not yet kept
+    // (events from before this migration); the next update computes it from the mentions.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('events').addColumn('history', TEXT).execute();
+    },
+  },
   '0002_actors': {
     // Issue #4: the knowledge base grows from two sources: `summitry kb import` (kb_actors) and
     // people the articles introduce with a title (actor_evidence, one row per mention).

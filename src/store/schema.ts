@@ -61,6 +61,8 @@ export interface EventTable {
   conflict: Generated<number>;
   /** Independent articles reporting it (near-duplicates counted once). */
   evidence: Generated<number>;
+  /** JSON HistorySummary (consolidate/status.ts), null before migration 0007 until the event's next update. */
+  history: string | null;
 }
 
 /** Blocking keys (family|anchor|year) under which an event is found by a new mention. */

@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { DB } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 
@@ -57,7 +58,7 @@ export class Store {
     } catch (err) {
       throw new StoreError(`${path}: cannot open the database (${(err as Error).message})`);
     }
-    return new Store(path, 'sqlite', new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) }));
+    return new Store(path, 'sqlite', new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) }));
   }
 
   private static async connectPostgres(url: string): Promise<Store> {
