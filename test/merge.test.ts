@@ -146,6 +146,11 @@ test('within an article: encounters with other parties and trips by other travel
   assert.equal(of(thatMeeting), of(putinMeeting), '"that meeting" is the nearest one');
   // The same two people again are the same meeting.
   assert.equal(clusterArticle([ivanovMeeting, m({ at: 500, mode: 'meet', trigger: 'meeting', actors: [ivanov, paek], ...x })]).length, 1);
+  // A one-person trip and a two-person meeting in other sentences: an arrival and a meeting.
+  const kimArrives = m({ at: 700, trigger: 'arrival', actors: [{ name: 'Kim Jong Il', id: 'kim-jong-il', country: 'PRK' }], ...x });
+  const darkin = m({ at: 600, mode: 'meet', trigger: 'meet', actors: [{ name: 'Kim Jong Il', id: 'kim-jong-il', country: 'PRK' }, { name: 'Sergei Darkin', id: 'sergei-darkin', country: 'RUS' }], status: 'expected', ...x });
+  assert.equal(clusterArticle([darkin, kimArrives]).length, 2);
+  assert.equal(clusterArticle([kimArrives, { ...darkin, position: 800 }]).length, 2);
   // Trips: an Iraqi delegation's visit, then a North Korean minister's arrival in the same city.
   const iraqi = { ...m({ at: 10, actors: [{ name: 'Iraqi delegation', id: 'IRQ-government', country: 'IRQ' }], place: { name: 'Moscow', country: 'RUS' }, time: ['2002-05-20', '2002-05-20', '2002-05-20'], ...x }) };
   const arrival = m({ at: 90, trigger: 'arrival', actors: [paek], place: { name: 'Moscow', country: 'RUS' }, ...x });

@@ -92,6 +92,19 @@ function otherEncounter(c: ArticleCluster, m: MentionFeatures): boolean {
   return c.mentions.some((x) => x.mode !== null && ENCOUNTER.has(x.mode) && crosswise(countries, countriesOf(x)));
 }
 
+/**
+ * A one-person trip and a meeting of two or more people are two events of an article, when not
+ * told in one sentence: "Kim arrived in Vladivostok on Wednesday. … He met Putin on Thursday";
+ * "the Kremlin confirmed Kim's arrival" is not his expected meeting with the governor.
+ */
+function tripAndMeeting(c: ArticleCluster, m: MentionFeatures): boolean {
+  const trip = (x: MentionFeatures) => x.mode === 'visit' && peopleOf(x).length <= 1;
+  const meeting = (x: MentionFeatures) => !!x.mode && ENCOUNTER.has(x.mode) && peopleOf(x).length >= 2;
+  if (trip(m)) return !c.mentions.some((x) => x.mode === 'visit') && c.mentions.some(meeting);
+  if (meeting(m)) return c.mentions.every(trip);
+  return false;
+}
+
 /** Visits of travellers from different countries are different trips: an Iraqi delegation's, then a North Korean minister's. */
 function otherTrip(c: ArticleCluster, m: MentionFeatures): boolean {
   const mine = travellersOf(m);
@@ -118,7 +131,7 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
     let nearest: ArticleCluster | null = null;
     for (const c of clusters) {
       const d = decide(c.profile, p, w);
-      if (d.veto || contradicts(c, m) || otherEncounter(c, m)) continue;
+      if (d.veto || contradicts(c, m) || otherEncounter(c, m) || tripAndMeeting(c, m)) continue;
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;
