@@ -118,6 +118,28 @@ test("times: a stance word keeps its own time; an itinerary's owner takes part i
   assert.equal(trip.place?.name, 'Vladivostok');
 });
 
+test('invitations: the invited visit, proposed, the guest travelling and the host receiving', () => {
+  const direct = first('Putin invited Kim Jong-un to Moscow on Tuesday.', '2015-02-23');
+  assert.equal(direct.type, 'CONSULT');
+  assert.equal(direct.mode, 'visit');
+  assert.equal(direct.status, 'proposed');
+  assert.deepEqual(direct.actors.map((a) => `${a.name}:${a.role}`), ['Vladimir Putin:target', 'Kim Jong Un:source']);
+  assert.equal(direct.place?.name, 'Moscow');
+  // Passive, with the agent after a time.
+  const passive = first('Kim Jong-un has been invited to Moscow this year by President Vladimir Putin.', '2015-02-23');
+  assert.equal(passive.status, 'proposed');
+  assert.deepEqual(passive.actors.map((a) => `${a.name}:${a.role}`).sort(), ['Kim Jong Un:source', 'Vladimir Putin:target']);
+  // An invitation to do something is that thing, proposed.
+  const attend = events('Putin has invited Kim Jong-un to attend the Victory Day parade in Moscow on May 9.', '2015-02-23');
+  assert.equal(attend.length, 1);
+  assert.equal(attend[0]!.mode, 'multilateral');
+  assert.equal(attend[0]!.status, 'proposed');
+  assert.equal(attend[0]!.time?.value, '2015-05-09');
+  assert.ok(attend[0]!.actors.some((a) => a.name === 'Kim Jong Un' && a.role === 'source'));
+  // Negation still wins.
+  assert.equal(first('Putin did not invite Kim Jong-un to Moscow.', '2015-02-23').status, 'negated');
+});
+
 test('arguments from structure: subject, object, with-phrase, possessive, compound, passive', () => {
   const roles = (text: string) => first(text).actors.map((a) => `${a.name}:${a.role}`);
   // Actors carry the actor layer's canonical names, as of the article's date (2001).

@@ -115,7 +115,9 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     while (k >= 0 && ADVERBS.has(words[k]!.lower)) k--;
     // Passive after "be", or a reduced relative with its agent: "the forum hosted by Xi".
     const reducedPassive = k === i - 1 && words[last + 1]?.lower === 'by' && /^[a-z]+$/.test(prev) && !BE.has(prev) && !NOT_NOUNS.has(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev);
-    const passive = (chosen.form === 'participle' || chosen.form === 'past') && ((k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && words[last + 1]?.lower !== 'to') || existential(view, i));
+    // "was to meet" is no passive; "was invited to Moscow" is (a meeting frame whose "to" is a destination).
+    const toDestination = words[last + 1]?.lower === 'to' && chosen.frame.type === 'CONSULT' && frameSlots(chosen.frame.frame).has('prep:to');
+    const passive = (chosen.form === 'participle' || chosen.form === 'past') && ((k >= 0 && (BE.has(words[k]!.lower) || reducedPassive) && (words[last + 1]?.lower !== 'to' || toDestination)) || existential(view, i));
     // A reduced relative clause describes a noun, not an event of its own: "officials
     // accused of", "the civilians imprisoned for".
     // A reduced passive of a non-meeting is one too ("victims killed by the crash"); only a
@@ -558,6 +560,21 @@ function fold(view: SentenceView, drafts: Draft[]): void {
         continue;
       }
       if (view.words[b.t.first]!.clause !== view.words[a.t.first]!.clause) continue;
+      // "invited Kim to visit Russia", "Putin's invitation to attend the parade": the invited
+      // event, with the guest as its subject and the host as whom it is with (the invitation
+      // cue makes it proposed).
+      if (a.t.frame.frame === 'invite' && b.t.frame.type === 'CONSULT' && b.t.form === 'base' && view.words[b.t.first - 1]?.lower === 'to' && b.t.first - a.t.last <= 8) {
+        absorb(b, a);
+        for (const f of a.fills) {
+          const slot = f.slot === 'obj' ? 'subj' : f.slot === 'subj' || f.slot === 'compound' || f.slot === 'by-agent' ? 'prep:with' : null;
+          if (!slot) continue;
+          // The visit read the inviter as its own subject: the guest travels, the host receives.
+          const same = b.fills.find((g) => g.c === f.c);
+          if (same) same.slot = slot;
+          else b.fills.push({ c: f.c, slot });
+        }
+        break;
+      }
       const gap = gapWords(view, a.t.last, b.t.first);
       const complement = a.t.form !== 'noun' && gap.length <= 3 && gap.every((w) => DETERMINERS.has(w.lower) || w.lower === 'to' || /^[a-z-]+$/.test(w.lower) && !PREPOSITIONS.has(w.lower) && !BE.has(w.lower) && w.lower !== 'and');
       if (complement && a.t.frame.govern === 'absorb') {
@@ -900,7 +917,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     // Object.assign, not a spread: spreading timex values of several shapes takes V8's slow path.
     const time: MentionTime | null = x ? Object.assign({}, x.attrs as unknown as TimexAttrs, { text: doc.slice(x), startOffset: x.start, endOffset: x.end, by: own?.shared ? 'events/time:coordinated' : 'events/time:nearest-anchor' }) : null;
     const timing = time?.start && time.end && opts.dct ? (time.start > opts.dct ? 'future' : time.end < opts.dct ? 'past' : null) : null;
-    const status = d.status ? { ...d.status, start: null, end: null } : statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing);
+    const status = d.status ? { ...d.status, start: null, end: null } : statusOf(view, hits, { first: t.first, last: t.last, form: t.form }, timing, t.frame.status);
     const clause = clauseSpan(view, t.first);
     const topicHits = topicsWithin(sentenceTopics, clause.start, clause.end);
     // Mentions of one type in one sentence need distinct spans (the event id derives from it).

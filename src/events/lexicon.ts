@@ -20,6 +20,8 @@ export interface Frame {
   needs: string;
   /** For intentions: the type when the complement is a material conflict ("wants to attack"). */
   hostile: string | null;
+  /** The status the trigger itself gives its event, as a cue would ("invited": proposed). */
+  status: string | null;
 }
 
 export interface TriggerEntry {
@@ -65,7 +67,7 @@ export function triggerIndex(): Map<string, TriggerEntry[]> {
     index.set(words[0]!, list);
   };
   for (const r of loadTable('event-frames.tsv').rows) {
-    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '', needs: r.needs ?? '', hostile: r.hostile || null };
+    const frame: Frame = { lemma: r.lemma!, type: r.type!, mode: r.mode || null, context: r.context || null, frame: r.frame!, govern: r.govern === 'absorb' ? 'absorb' : '', needs: r.needs ?? '', hostile: r.hostile || null, status: r.status || null };
     const verbs = r.verbs ? r.verbs.split('|').map((v) => v.trim()) : [];
     if (verbs.length === 1) verbs.splice(0, 1, ...inflect(verbs[0]!));
     if (verbs.length % 5) throw new Error(`event-frames.tsv: ${r.lemma}: verb forms come in fives (base|3rd person|past|participle|-ing)`);

@@ -145,7 +145,18 @@ function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
   }
 }
 
-export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, timing: 'past' | 'future' | null): StatusResult {
+/** The strongest (lowest) rank of the cues giving a status: the rank of a frame's own status. */
+function rankOfStatus(status: string): number {
+  let r = Infinity;
+  for (const c of load()) if (c.status === status && c.rank < r) r = c.rank;
+  return r;
+}
+
+/**
+ * `own`: the status the trigger itself gives its event ("invited": proposed), as strong as the
+ * strongest cue of that status and nearer than any.
+ */
+export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, timing: 'past' | 'future' | null, own: string | null = null): StatusResult {
   let best: { h: CueHit; d: number } | null = null;
   for (const h of hits) {
     const d = reach(view, h, t);
@@ -155,6 +166,7 @@ export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, ti
     if (timing === 'past' && t.form === 'noun' && d >= 2 && PROSPECTIVE.has(h.cue.status)) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
+  if (own && (!best || best.h.cue.rank >= rankOfStatus(own))) return { status: own, by: `status/frame:${own}`, start: view.words[t.first]!.start, end: view.words[t.last]!.end };
   // "is meeting Putin next week": a progressive with a date ahead is a plan, not under way.
   if (best?.h.cue.status === 'ongoing' && timing === 'future') return { status: 'planned', by: `status/future-date:${best.h.text}`, start: best.h.start, end: best.h.end };
   if (best) return { status: best.h.cue.status, by: `status/cue:${best.h.text}`, start: best.h.start, end: best.h.end };
