@@ -265,3 +265,17 @@ test('merged behaviours: asides, adverbs, clause-opening places, possessive pron
   assert.equal(first('Lavrov said he would not provide support to Serbia.').type, 'REJECT');
   assert.deepEqual(events('Interpol said it will send a team to help identify the victims killed by Syrian troops in Homs.').map((e) => e.type), ['AGREE']);
 });
+
+test('arguments: whom a warrant is for, a verb ending in a preposition, a group placed in a qualified state', () => {
+  const warrant = first('A judge in Peru issued an arrest warrant for three Chilean sailors.');
+  assert.equal(warrant.type, 'COERCE');
+  assert.equal(countries(warrant, 'target'), 'CHL');
+  // "fired at": the phrase after the preposition is the target, not a venue.
+  const fired = first('Kurdish militants fired at the Turkish army.');
+  assert.equal(countries(fired, 'target'), 'TUR');
+  // A nominal trigger keeps its phrase: "evidence against" still names the accused.
+  assert.equal(countries(first('Ottawa presented evidence against Moscow.'), 'target'), 'RUS');
+  // A group from a state with a modifier or an area before it.
+  assert.equal(countries(first('The minister will meet exiled opponents from war-torn Sudan.'), 'participant').split(',').includes('SDN'), true);
+  assert.equal(countries(first('Rebels in the north of Chad rejected the offer.'), 'source'), 'TCD');
+});

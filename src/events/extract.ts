@@ -174,6 +174,9 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
       if (APPROXIMATORS.has(w) && /^[\d,.]+$/.test(view.words[i + 1]?.lower ?? '')) break;
       // "hundreds of demonstrators": the quantity's "of" does not make a phrase either.
       if (w === 'of' && QUANTITIES.has(view.words[i - 1]?.lower ?? '')) break;
+      // A preposition that ends a verbal trigger ("fired at", "launched missiles at") makes
+      // the phrase after it the trigger's object ("evidence against" keeps its phrase).
+      if (PREPOSITIONS.has(w) && triggers.some((t) => t.last === i && t.first < i && t.form !== 'noun')) break;
       if (PREPOSITIONS.has(w)) {
         prep = w;
         break;
@@ -204,13 +207,17 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     return { c, first, last, prep, possessive: determiner || /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)), determiner };
   });
   // A group with no state of its own takes the one it is placed in, comes from or belongs
-  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
+  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate",
+  // over a modifier or two of the state ("exiles from war-torn Sudan").
   for (let k = 0; k + 1 < out.length; k++) {
     const p = out[k]!;
     const q = out[k + 1]!;
     if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from' || q.prep === 'of')) continue;
     const gap = view.words.slice(p.last + 1, q.first).map((w) => w.lower);
-    if (gap.length <= 2 && gap[0] === q.prep && gap.slice(1).every((w) => w === 'the')) p.c = { ...p.c, country: q.c.country };
+    const modifier = (w: string) => w === 'the' || (/^[a-z]+(?:-[a-z]+)*$/.test(w) && !PREPOSITIONS.has(w) && !BE.has(w) && !RELATIVES.has(w) && w !== 'and' && w !== 'or');
+    // "rebels in the north of Mali": an area of the state.
+    const area = q.prep === 'of' && (gap[0] === 'in' || gap[0] === 'from') && gap.length <= 5 && gap.slice(1).filter((w) => w !== 'the').length === 2 && AREA_HEADS.has(gap.slice(1).filter((w) => w !== 'the')[0]!) && gap[gap.length - (gap[gap.length - 1] === 'the' ? 2 : 1)] === 'of';
+    if ((gap.length <= 3 && gap[0] === q.prep && gap.slice(1).every(modifier)) || area) p.c = { ...p.c, country: q.c.country };
   }
   return out;
 }
