@@ -279,3 +279,16 @@ test('arguments: whom a warrant is for, a verb ending in a preposition, a group 
   assert.equal(countries(first('The minister will meet exiled opponents from war-torn Sudan.'), 'participant').split(',').includes('SDN'), true);
   assert.equal(countries(first('Rebels in the north of Chad rejected the offer.'), 'source'), 'TCD');
 });
+
+test('subjects: a document qualified by where it was released speaks for that state; a capital named by its state stands for it', () => {
+  const report = first('A short report released on Friday in the Kenyan capital accused Uganda of arming the rebels.');
+  assert.equal(report.type, 'ACCUSE');
+  assert.equal(countries(report, 'source'), 'KEN');
+  assert.equal(countries(report, 'target'), 'UGA');
+  // A purpose clause after the place keeps it a venue of the first verb.
+  assert.equal(first('The envoys met in Hanoi to discuss trade.').actors.length, 0);
+  // As a destination the capital stays a place.
+  const arrived = first('Lavrov arrived in the Cuban capital on Monday.');
+  assert.equal(arrived.place?.country, 'CUB');
+  assert.ok(!arrived.actors.some((a) => a.country === 'CUB'), JSON.stringify(arrived.actors));
+});

@@ -143,10 +143,13 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
       same.country ??= country;
       continue;
     }
-    // A country is also the state as an actor, whether or not the actor layer knows it.
+    // A country is also the state as an actor, whether or not the actor layer knows it; a
+    // capital named by its state ("the Rwandan capital") stands for the government as the
+    // capital's name does ("Kigali").
     const state = p.label === 'country' && !!country;
+    const capital = p.by === 'places/capital-of-country' && !!country;
     out.set(key, {
-      start: p.start, end: p.end, name, actor: state, place: true, id: state ? country : id, country, title: null, sector: null,
+      start: p.start, end: p.end, name, actor: state || capital, place: true, id: state || capital ? country : id, country, title: null, sector: capital ? 'government' : null,
       lat, lon, by: p.by, state, placeName: name, placeId: id,
     });
   }

@@ -321,9 +321,14 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       subject = before.find((p) => {
         if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
         const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
-        if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
+        // A participle after the head noun, with a time, qualifies it: "a report released on
+        // Monday in Nairobi alleged …" (the finite verb follows the phrase, not "to").
+        const qualifier = view.words[t.first - 1]?.lower !== 'to' ? triggers.find((o) => o !== t && o.first > c0 && o.first === o.last && o.first < at && (o.form === 'past' || o.form === 'participle') && /^[a-z]+$/.test(view.words[o.first - 1]!.lower) && !DETERMINERS.has(view.words[o.first - 1]!.lower) && !AUXILIARIES.has(view.words[o.first - 1]!.lower) && view.words.slice(o.first + 1, at).every((w, k) => timeWords.has(o.first + 1 + k) || w.lower === 'on')) : undefined;
+        const head = qualifier ? qualifier.first - c0 : at - c0;
+        if (head > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || (PREPOSITIONS.has(w.lower) && w.lower !== 'on') || w.lower === ',')) return false;
+        if (!qualifier && view.words.slice(c0, at).some((w) => PREPOSITIONS.has(w.lower))) return false;
         // "The envoys met in Hanoi to discuss …": a verb before the phrase makes it that verb's venue.
-        if (triggers.some((o) => o !== t && o.first >= c0 && o.first < at)) return false;
+        if (triggers.some((o) => o !== t && o !== qualifier && o.first >= c0 && o.first < at)) return false;
         for (let i = p.last + 1; i < t.first; i++) {
           const w = view.words[i]!.lower;
           if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w) || (nominal && (lightVerbSet().has(w) || DETERMINERS.has(w))))) return false;
