@@ -26,6 +26,10 @@ test('knowledge examples: frames, topics, attribution, countries', () => {
     const a = first(ex.input + '.');
     assert.ok(a.actors.some((x) => x.name === ex.expect && x.via === 'events/fallback-group'), `event-groups.tsv:${ex.line}: ${ex.input} -> ${a.actors.map((x) => x.name).join(',')}`);
   }
+  for (const ex of loadTable('event-actor-types.tsv').examples) {
+    const a = first(ex.input + '.');
+    assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect, `event-actor-types.tsv:${ex.line}: ${ex.input}`);
+  }
   for (const ex of loadTable('event-receive-objects.tsv').examples) {
     const a = first(ex.input + '.');
     assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect, `event-receive-objects.tsv:${ex.line}: ${ex.input}`);

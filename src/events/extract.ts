@@ -751,6 +751,24 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
   }
 }
 
+let actorTypes: Map<string, { type: string; mode: string | null }> | null = null;
+
+/**
+ * Who carries an event out can decide its type (knowledge/event-actor-types.tsv): property
+ * destroyed by demonstrators is a riot (PROTEST), not coercion.
+ */
+function typesByActor(drafts: Draft[]): void {
+  actorTypes ??= new Map(loadTable('event-actor-types.tsv').rows.map((r) => [`${r.type}|${r.mode ?? ''}|${r.sector}`, { type: r.new_type!, mode: r.new_mode || null }]));
+  for (const d of drafts) {
+    if (d.dropped) continue;
+    const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive, d.frameName);
+    const hit = actors.filter((a) => a.role === 'source').map((a) => actorTypes!.get(`${d.type}|${d.mode ?? ''}|${a.sector ?? ''}`)).find((x) => x);
+    if (!hit) continue;
+    d.type = hit.type;
+    d.mode = hit.mode;
+  }
+}
+
 export interface ExtractOptions {
   dct: string | null;
 }
@@ -798,6 +816,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   obligations(view, placed, drafts);
   reportedAttacks(view, placed, drafts);
   announcedIntentions(view, placed, drafts);
+  typesByActor(drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
