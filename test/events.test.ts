@@ -296,3 +296,9 @@ test('subjects: a document qualified by where it was released speaks for that st
   assert.equal(arrived.place?.country, 'CUB');
   assert.ok(!arrived.actors.some((a) => a.country === 'CUB'), JSON.stringify(arrived.actors));
 });
+
+test('a past participle after a material act\'s object qualifies a noun: no second event', () => {
+  assert.deepEqual(events('Kenya on Monday freed the leader of the union, a member of the banned movement detained two years ago, officials said.').map((e) => e.type), ['RETREAT']);
+  // With a conjunction, or an object of its own, it is a second act.
+  assert.deepEqual(events('The rebels freed the nurses and detained the driver.').map((e) => e.type).sort(), ['COERCE', 'RETREAT']);
+});

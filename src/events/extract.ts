@@ -125,7 +125,11 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
-    if (reducedRelative || adjective || nounUse) {
+    // A second finite verb cannot follow a material act's object in one clause without a
+    // conjunction: "released the mayor, a member of the movement jailed a year ago" (a past
+    // participle qualifying the noun before it, with no object of its own).
+    const qualifies = !passive && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+$/.test(prev) && !DETERMINERS.has(prev) && !NOT_NOUNS.has(prev) && !AUXILIARIES.has(prev) && !ADVERBS.has(prev) && !PREPOSITIONS.has(prev) && !NOT_SUBJECTS.has(prev) && !(DETERMINERS.has(words[last + 1]?.lower ?? '') && !doc.within('timex', words[last + 1]!.start, view.end).some((x) => x.start === words[last + 1]!.start)) && !(words[last + 1] && isCapitalisedWord(doc, view, last + 1)) && out.some((o) => o.form !== 'noun' && o.form !== 'gerund' && !o.passive && o.frame.govern !== 'absorb' && /^material/.test(typeClass(o.frame.type)?.cls ?? '') && words[o.first]!.clause === words[i]!.clause && words.slice(o.last + 1, i).every((w) => !COORDINATORS.has(w.lower) && !BE.has(w.lower) && !RELATIVES.has(w.lower)));
+    if (reducedRelative || adjective || nounUse || qualifies) {
       i = last;
       continue;
     }
@@ -240,6 +244,7 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
   return out;
 }
 
+const COORDINATORS = new Set(['and', 'or', 'but', 'nor', 'then', 'while', 'whereas', 'before', 'after', 'when', 'as', 'because', 'since', 'until', 'if', 'though', 'although', ';', ':']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 
