@@ -302,3 +302,8 @@ test('a past participle after a material act\'s object qualifies a noun: no seco
   // With a conjunction, or an object of its own, it is a second act.
   assert.deepEqual(events('The rebels freed the nurses and detained the driver.').map((e) => e.type).sort(), ['COERCE', 'RETREAT']);
 });
+
+test('a state named in garbled case is still the state; other mixed-case words are not', () => {
+  assert.equal(countries(first('The Canadian foreign minister wants to help jaPan.'), 'target'), 'JPN');
+  assert.ok(!first('The iPhone maker met Putin.').actors.some((a) => a.name === 'iPhone'));
+});
