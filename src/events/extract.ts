@@ -757,15 +757,21 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
 }
 
 let actorTypes: Map<string, { type: string; mode: string | null }> | null = null;
+/** The table's type|mode pairs: most events have none, and skip reading their roles. */
+let actorTypeKeys: Set<string> | null = null;
 
 /**
  * Who carries an event out can decide its type (knowledge/event-actor-types.tsv): property
  * destroyed by demonstrators is a riot (PROTEST), not coercion.
  */
 function typesByActor(drafts: Draft[]): void {
-  actorTypes ??= new Map(loadTable('event-actor-types.tsv').rows.map((r) => [`${r.type}|${r.mode ?? ''}|${r.sector}`, { type: r.new_type!, mode: r.new_mode || null }]));
+  if (!actorTypes) {
+    const rows = loadTable('event-actor-types.tsv').rows;
+    actorTypes = new Map(rows.map((r) => [`${r.type}|${r.mode ?? ''}|${r.sector}`, { type: r.new_type!, mode: r.new_mode || null }]));
+    actorTypeKeys = new Set(rows.map((r) => `${r.type}|${r.mode ?? ''}`));
+  }
   for (const d of drafts) {
-    if (d.dropped) continue;
+    if (d.dropped || !actorTypeKeys!.has(`${d.type}|${d.mode ?? ''}`)) continue;
     const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive, d.frameName);
     const hit = actors.filter((a) => a.role === 'source').map((a) => actorTypes!.get(`${d.type}|${d.mode ?? ''}|${a.sector ?? ''}`)).find((x) => x);
     if (!hit) continue;
