@@ -307,3 +307,14 @@ test('a state named in garbled case is still the state; other mixed-case words a
   assert.equal(countries(first('The Canadian foreign minister wants to help jaPan.'), 'target'), 'JPN');
   assert.ok(!first('The iPhone maker met Putin.').actors.some((a) => a.name === 'iPhone'));
 });
+
+test('an attack with victims and no named attacker: an unidentified attacker of the country where it happened', () => {
+  const e = first('Two French tourists were killed in Egypt on Monday.');
+  assert.equal(e.type, 'ASSAULT');
+  const src = e.actors.find((a) => a.role === 'source');
+  assert.equal(src?.country, 'EGY');
+  assert.equal(src?.sector, 'unidentified');
+  assert.equal(src?.by, 'events/unidentified-at-place');
+  // A named attacker stays the only source.
+  assert.deepEqual(first('Syrian troops killed two French tourists in Lebanon.').actors.filter((a) => a.role === 'source').map((a) => a.country), ['SYR']);
+});

@@ -756,6 +756,18 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
   }
 }
 
+/**
+ * An attack with victims but no named attacker ("ten soldiers were killed in X", "a roadside
+ * bomb killed two soldiers near Y") has an unidentified attacker of the country where it
+ * happened: PLOVER's sector UNK ("generic unidentified actors, e.g. the actor for 'two
+ * civilians were killed by a bomb'", manual Table 5.2), located as ICEWS and the PLOVER and
+ * PETRARCH gold sets locate one. Its evidence is the place phrase.
+ */
+function unidentifiedAttacker(type: string, actors: MentionActor[], where: MentionPlace | null): MentionActor | null {
+  if (type !== 'ASSAULT' || !where?.country || !/^[A-Z]{3}$/.test(where.country) || actors.some((a) => a.role !== 'target') || !actors.length) return null;
+  return { name: 'unidentified attacker', title: null, role: 'source', start: where.start, end: where.end, by: 'events/unidentified-at-place', id: null, country: where.country, sector: 'unidentified', via: 'events/place' };
+}
+
 let actorTypes: Map<string, { type: string; mode: string | null }> | null = null;
 /** The table's type|mode pairs: most events have none, and skip reading their roles. */
 let actorTypeKeys: Set<string> | null = null;
@@ -890,6 +902,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   for (const d of events) {
     const t = d.t;
     const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive, d.frameName);
+    const unknown = unidentifiedAttacker(d.type, actors, where);
+    if (unknown) actors.unshift(unknown);
     const own = owned.get(d);
     const x = own?.span;
     // Object.assign, not a spread: spreading timex values of several shapes takes V8's slow path.
