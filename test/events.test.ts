@@ -318,3 +318,10 @@ test('an attack with victims and no named attacker: an unidentified attacker of 
   // A named attacker stays the only source.
   assert.deepEqual(first('Syrian troops killed two French tourists in Lebanon.').actors.filter((a) => a.role === 'source').map((a) => a.country), ['SYR']);
 });
+
+test('an agreement takes the target of what it agrees to', () => {
+  assert.equal(countries(first('Norway agreed to provide aid to Nepal.'), 'participant'), 'NOR,NPL');
+  assert.equal(countries(first('Brazil has agreed to lift the sanctions on Paraguay.'), 'participant'), 'BRA,PRY');
+  // A threat keeps its own target slot.
+  assert.equal(countries(first('Russia threatened to impose sanctions on Georgia.'), 'target'), 'GEO');
+});

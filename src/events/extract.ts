@@ -498,8 +498,16 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     for (const f of from.fills) {
       if (into.fills.some((g) => g.c === f.c)) continue;
       if (f.slot === 'subj' || f.slot === 'compound') into.fills.push({ c: f.c, slot: 'obj' });
-      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(f);
+      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(asObject(into, from, f));
     }
+  };
+  // A target of the complement that the governing frame has no role for is its object:
+  // "agreed to provide aid to Haiti", "agreed to lift the sanctions on Iran" (Haiti, Iran).
+  const asObject = (into: Draft, from: Draft, f: Filled): Filled => {
+    if (!f.slot.startsWith('prep:') || !f.c.actor) return f;
+    const own = frameSlots(into.frameName ?? into.t.frame.frame).get(f.slot);
+    if (own && own !== 'place' && own !== 'venue') return f;
+    return frameSlots(from.frameName ?? from.t.frame.frame).get(f.slot) === 'target' ? { c: f.c, slot: 'obj' } : f;
   };
   // An intention's complement decides what it is (knowledge/event-type-classes.tsv): a
   // cooperative act stays an agreement ("wants to help"), a material conflict is a threat
