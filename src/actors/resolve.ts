@@ -54,7 +54,7 @@ interface Patterns {
 // Words between a country and a role word: "Pyongyang's current ruler", "the reclusive leader".
 const MODIFIERS = ['current', 'then', 'then-', 'late', 'former', 'new', 'top', "regime's", 'regime', 'reclusive', 'elusive', 'young', 'ailing', 'veteran', 'longtime', 'long-time', 'powerful', 'embattled'];
 const FORMER = /\b(former|then|late)\b/;
-const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'foreign', 'special', 'presidential', 'interior', 'defense', 'defence', 'development', 'senior', 'chief', 'top', 'first', 'press', 'prime', 'state', 'retired', 'former', 'acting', 'economic', 'trade', 'nuclear', 'military', 'assistant']);
+const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'foreign', 'special', 'presidential', 'interior', 'defense', 'defence', 'development', 'senior', 'chief', 'top', 'first', 'press', 'prime', 'state', 'retired', 'former', 'acting', 'economic', 'trade', 'nuclear', 'military', 'assistant', 'junior', 'interim', 'ousted', 'outgoing', 'exiled', 'finance', 'justice', 'information', 'security', 'health', 'energy']);
 const GENERIC_RULER = new Set(['leader', 'ruler', 'strongman', 'dictator']);
 
 let patterns: Patterns | null = null;
