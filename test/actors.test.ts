@@ -145,6 +145,9 @@ test('actors: states, groups and organisations', () => {
     'UN|org|IGO|igo|kb',
     'Washington|state|USA|government|metonym',
   ]);
+  // A compass word alone ("the South" is South Korea) does not make a name that begins with it Korean.
+  const south = analyse('Officials of South Dakota Mining said nothing; South Korean Shipping declined to comment.', '2019-04-24');
+  assert.deepEqual(actors(south).filter((a) => a.via === 'name-prefix').map((a) => `${a.text}|${a.country}`), ['South Korean Shipping|KOR']);
 });
 
 test('actors: labels from the NER layer (PER, ORG) when the KB does not know the name', () => {
