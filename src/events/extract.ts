@@ -82,6 +82,24 @@ function existential(view: SentenceView, i: number): boolean {
   return false;
 }
 
+/**
+ * A second finite verb cannot follow a material act's object in one clause without a
+ * conjunction: in "freed the nurse, a member of the union detained a year ago" the past
+ * participle qualifies the noun before it and has no object of its own (a time may follow).
+ * Verbs that govern a complement ("alleged the army killed …") are not such acts.
+ */
+function qualifyingParticiple(doc: Doc, view: SentenceView, earlier: Trigger[], i: number, last: number): boolean {
+  const words = view.words;
+  const prev = words[i - 1]?.lower ?? '';
+  if (!/ed$/.test(words[last]!.lower) || !/^[a-z]+$/.test(prev)) return false;
+  if (DETERMINERS.has(prev) || NOT_NOUNS.has(prev) || AUXILIARIES.has(prev) || ADVERBS.has(prev) || PREPOSITIONS.has(prev) || NOT_SUBJECTS.has(prev)) return false;
+  const next = words[last + 1];
+  if (next && isCapitalisedWord(doc, view, last + 1)) return false;
+  // An object of its own ("jailed the brother", "jailed two men"), unless a time ("two years ago").
+  if (next && DETERMINERS.has(next.lower) && !doc.within('timex', next.start, view.end).some((x) => x.start === next.start)) return false;
+  return earlier.some((o) => o.form !== 'noun' && o.form !== 'gerund' && !o.passive && o.frame.govern !== 'absorb' && /^material/.test(typeClass(o.frame.type)?.cls ?? '') && words[o.first]!.clause === words[i]!.clause && words.slice(o.last + 1, i).every((w) => !COORDINATORS.has(w.lower) && !BE.has(w.lower) && !RELATIVES.has(w.lower)));
+}
+
 function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
   const index = triggerIndex();
   const out: Trigger[] = [];
@@ -125,10 +143,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
-    // A second finite verb cannot follow a material act's object in one clause without a
-    // conjunction: "released the mayor, a member of the movement jailed a year ago" (a past
-    // participle qualifying the noun before it, with no object of its own).
-    const qualifies = !passive && (chosen.form === 'past' || chosen.form === 'participle') && /ed$/.test(words[last]!.lower) && /^[a-z]+$/.test(prev) && !DETERMINERS.has(prev) && !NOT_NOUNS.has(prev) && !AUXILIARIES.has(prev) && !ADVERBS.has(prev) && !PREPOSITIONS.has(prev) && !NOT_SUBJECTS.has(prev) && !(DETERMINERS.has(words[last + 1]?.lower ?? '') && !doc.within('timex', words[last + 1]!.start, view.end).some((x) => x.start === words[last + 1]!.start)) && !(words[last + 1] && isCapitalisedWord(doc, view, last + 1)) && out.some((o) => o.form !== 'noun' && o.form !== 'gerund' && !o.passive && o.frame.govern !== 'absorb' && /^material/.test(typeClass(o.frame.type)?.cls ?? '') && words[o.first]!.clause === words[i]!.clause && words.slice(o.last + 1, i).every((w) => !COORDINATORS.has(w.lower) && !BE.has(w.lower) && !RELATIVES.has(w.lower)));
+    const qualifies = !passive && (chosen.form === 'past' || chosen.form === 'participle') && qualifyingParticiple(doc, view, out, i, last);
     if (reducedRelative || adjective || nounUse || qualifies) {
       i = last;
       continue;
@@ -326,8 +341,8 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       subject = before.find((p) => {
         if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
         const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
-        // A participle after the head noun, with a time, qualifies it: "a report released on
-        // Monday in Nairobi alleged …" (the finite verb follows the phrase, not "to").
+        // A participle after the head noun, with a time, qualifies it: "a study published on
+        // Friday in Nairobi accused …" (the finite verb follows the phrase, not "to").
         const qualifier = view.words[t.first - 1]?.lower !== 'to' ? triggers.find((o) => o !== t && o.first > c0 && o.first === o.last && o.first < at && (o.form === 'past' || o.form === 'participle') && /^[a-z]+$/.test(view.words[o.first - 1]!.lower) && !DETERMINERS.has(view.words[o.first - 1]!.lower) && !AUXILIARIES.has(view.words[o.first - 1]!.lower) && view.words.slice(o.first + 1, at).every((w, k) => timeWords.has(o.first + 1 + k) || w.lower === 'on')) : undefined;
         const head = qualifier ? qualifier.first - c0 : at - c0;
         if (head > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || (PREPOSITIONS.has(w.lower) && w.lower !== 'on') || w.lower === ',')) return false;
