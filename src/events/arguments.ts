@@ -111,7 +111,7 @@ export function countryOf(text: string, cities = false): string | null {
   return null;
 }
 
-/** A lower-case start with an ASCII capital after it ("iSrael"). */
+/** A lower-case start with an ASCII capital after it ("jaPan"). */
 function mixedCase(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (c < 97 || c > 122) return false;
@@ -155,8 +155,8 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
       continue;
     }
     // A country is also the state as an actor, whether or not the actor layer knows it; a
-    // capital named by its state ("the Rwandan capital") stands for the government as the
-    // capital's name does ("Kigali").
+    // capital named by its state ("the Kenyan capital") stands for the government as the
+    // capital's name does ("Nairobi").
     const state = p.label === 'country' && !!country;
     const capital = p.by === 'places/capital-of-country' && !!country;
     out.set(key, {
@@ -266,7 +266,7 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (!isCapitalised(doc.text[tok.start]!)) {
-      // A state's name in garbled case ("iSrael", "ukRAINE"): a capital inside a lower-case
+      // A state's name in garbled case ("jaPan", "ukRAINE"): a capital inside a lower-case
       // word that spells a state is that state.
       const word = mixedCase(doc.text, tok.start, tok.end) ? doc.slice(tok).toLowerCase() : null;
       const hit = word ? t.entries.get(word) : undefined;
