@@ -325,3 +325,9 @@ test('an agreement takes the target of what it agrees to', () => {
   // A threat keeps its own target slot.
   assert.equal(countries(first('Russia threatened to impose sanctions on Georgia.'), 'target'), 'GEO');
 });
+
+test('a directed event "near" a town happens there', () => {
+  const e = first('A roadside bomb killed two Dutch soldiers near Kandahar.');
+  assert.equal(e.place?.country, 'AFG');
+  assert.equal(countries(e, 'target'), 'NLD');
+});
