@@ -122,6 +122,9 @@ test('actors: titles and appositions introduce people the KB does not know', () 
   assert.deepEqual([olena?.country, olena?.title, olena?.via], ['UKR', 'Ukrainian Energy Minister', 'title']);
   const pre = analyse('Kremlin adviser Boris Antonov said the date was not fixed.', '2019-04-17');
   assert.deepEqual([actorAt(pre, 'Boris Antonov')?.title, actorAt(pre, 'Boris Antonov')?.country], ['Kremlin adviser', 'RUS']);
+  // A lower-case rank or ministry between the nationality and the title word keeps the title whole.
+  const junior = analyse('Ghanaian junior justice minister Kofi Mensah said the date was not fixed.', '2019-04-17');
+  assert.deepEqual([actorAt(junior, 'Kofi Mensah')?.title, actorAt(junior, 'Kofi Mensah')?.country], ['Ghanaian junior justice minister', 'GHA']);
 });
 
 test('actors: names across a line break, with curly apostrophes and a possessive', () => {
@@ -142,6 +145,9 @@ test('actors: states, groups and organisations', () => {
     'UN|org|IGO|igo|kb',
     'Washington|state|USA|government|metonym',
   ]);
+  // A compass word alone ("the South" is South Korea) does not make a name that begins with it Korean.
+  const south = analyse('Officials of South Dakota Mining said nothing; South Korean Shipping declined to comment.', '2019-04-24');
+  assert.deepEqual(actors(south).filter((a) => a.via === 'name-prefix').map((a) => `${a.text}|${a.country}`), ['South Korean Shipping|KOR']);
 });
 
 test('actors: labels from the NER layer (PER, ORG) when the KB does not know the name', () => {

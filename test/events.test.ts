@@ -26,6 +26,10 @@ test('knowledge examples: frames, topics, attribution, countries', () => {
     const a = first(ex.input + '.');
     assert.ok(a.actors.some((x) => x.name === ex.expect && x.via === 'events/fallback-group'), `event-groups.tsv:${ex.line}: ${ex.input} -> ${a.actors.map((x) => x.name).join(',')}`);
   }
+  for (const ex of loadTable('event-actor-types.tsv').examples) {
+    const a = first(ex.input + '.');
+    assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect, `event-actor-types.tsv:${ex.line}: ${ex.input}`);
+  }
   for (const ex of loadTable('event-receive-objects.tsv').examples) {
     const a = first(ex.input + '.');
     assert.equal(`${a.type} ${a.mode ?? ''}`.trim(), ex.expect, `event-receive-objects.tsv:${ex.line}: ${ex.input}`);
@@ -305,4 +309,66 @@ test('merged behaviours: asides, adverbs, clause-opening places, possessive pron
   // The speaker's resolved pronoun does not hide an announced refusal; a reduced passive of a killing is no event.
   assert.equal(first('Lavrov said he would not provide support to Serbia.').type, 'REJECT');
   assert.deepEqual(events('Interpol said it will send a team to help identify the victims killed by Syrian troops in Homs.').map((e) => e.type), ['AGREE']);
+});
+
+test('arguments: whom a warrant is for, a verb ending in a preposition, a group placed in a qualified state', () => {
+  const warrant = first('A judge in Peru issued an arrest warrant for three Chilean sailors.');
+  assert.equal(warrant.type, 'COERCE');
+  assert.equal(countries(warrant, 'target'), 'CHL');
+  // "fired at": the phrase after the preposition is the target, not a venue.
+  const fired = first('Kurdish militants fired at the Turkish army.');
+  assert.equal(countries(fired, 'target'), 'TUR');
+  // A nominal trigger keeps its phrase: "evidence against" still names the accused.
+  assert.equal(countries(first('Ottawa presented evidence against Moscow.'), 'target'), 'RUS');
+  // A group from a state with a modifier or an area before it.
+  assert.equal(countries(first('The minister will meet exiled opponents from war-torn Sudan.'), 'participant').split(',').includes('SDN'), true);
+  assert.equal(countries(first('Rebels in the north of Chad rejected the offer.'), 'source'), 'TCD');
+});
+
+test('subjects: a document qualified by where it was released speaks for that state; a capital named by its state stands for it', () => {
+  const report = first('A short report released on Friday in the Kenyan capital accused Uganda of arming the rebels.');
+  assert.equal(report.type, 'ACCUSE');
+  assert.equal(countries(report, 'source'), 'KEN');
+  assert.equal(countries(report, 'target'), 'UGA');
+  // A purpose clause after the place keeps it a venue of the first verb.
+  assert.equal(first('The envoys met in Hanoi to discuss trade.').actors.length, 0);
+  // As a destination the capital stays a place.
+  const arrived = first('Lavrov arrived in the Cuban capital on Monday.');
+  assert.equal(arrived.place?.country, 'CUB');
+  assert.ok(!arrived.actors.some((a) => a.country === 'CUB'), JSON.stringify(arrived.actors));
+});
+
+test('a past participle after a material act\'s object qualifies a noun: no second event', () => {
+  assert.deepEqual(events('Kenya on Monday freed the leader of the union, a member of the banned movement detained two years ago, officials said.').map((e) => e.type), ['RETREAT']);
+  // With a conjunction, or an object of its own, it is a second act.
+  assert.deepEqual(events('The rebels freed the nurses and detained the driver.').map((e) => e.type).sort(), ['COERCE', 'RETREAT']);
+});
+
+test('a state named in garbled case is still the state; other mixed-case words are not', () => {
+  assert.equal(countries(first('The Canadian foreign minister wants to help jaPan.'), 'target'), 'JPN');
+  assert.ok(!first('The iPhone maker met Putin.').actors.some((a) => a.name === 'iPhone'));
+});
+
+test('an attack with victims and no named attacker: an unidentified attacker of the country where it happened', () => {
+  const e = first('Two French tourists were killed in Egypt on Monday.');
+  assert.equal(e.type, 'ASSAULT');
+  const src = e.actors.find((a) => a.role === 'source');
+  assert.equal(src?.country, 'EGY');
+  assert.equal(src?.sector, 'unidentified');
+  assert.equal(src?.by, 'events/unidentified-at-place');
+  // A named attacker stays the only source.
+  assert.deepEqual(first('Syrian troops killed two French tourists in Lebanon.').actors.filter((a) => a.role === 'source').map((a) => a.country), ['SYR']);
+});
+
+test('an agreement takes the target of what it agrees to', () => {
+  assert.equal(countries(first('Norway agreed to provide aid to Nepal.'), 'participant'), 'NOR,NPL');
+  assert.equal(countries(first('Brazil has agreed to lift the sanctions on Paraguay.'), 'participant'), 'BRA,PRY');
+  // A threat keeps its own target slot.
+  assert.equal(countries(first('Russia threatened to impose sanctions on Georgia.'), 'target'), 'GEO');
+});
+
+test('a directed event "near" a town happens there', () => {
+  const e = first('A roadside bomb killed two Dutch soldiers near Kandahar.');
+  assert.equal(e.place?.country, 'AFG');
+  assert.equal(countries(e, 'target'), 'NLD');
 });

@@ -54,7 +54,8 @@ interface Patterns {
 // Words between a country and a role word: "Pyongyang's current ruler", "the reclusive leader".
 const MODIFIERS = ['current', 'then', 'then-', 'late', 'former', 'new', 'top', "regime's", 'regime', 'reclusive', 'elusive', 'young', 'ailing', 'veteran', 'longtime', 'long-time', 'powerful', 'embattled'];
 const FORMER = /\b(former|then|late)\b/;
-const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'foreign', 'special', 'presidential', 'interior', 'defense', 'defence', 'development', 'senior', 'chief', 'top', 'first', 'press', 'prime', 'state', 'retired', 'former', 'acting', 'economic', 'trade', 'nuclear', 'military', 'assistant']);
+const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'foreign', 'special', 'presidential', 'interior', 'defense', 'defence', 'development', 'senior', 'chief', 'top', 'first', 'press', 'prime', 'state', 'retired', 'former', 'acting', 'economic', 'trade', 'nuclear', 'military', 'assistant', 'junior', 'interim', 'ousted', 'outgoing', 'exiled', 'finance', 'justice', 'information', 'security', 'health', 'energy']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
 const GENERIC_RULER = new Set(['leader', 'ruler', 'strongman', 'dictator']);
 
 let patterns: Patterns | null = null;
@@ -379,7 +380,9 @@ export function resolveActors(doc: Doc): Span[] {
       // unknown organisation named after its country; an ORG the NER found, without one.
       const words = surface.split(' ');
       let country: string | null = null;
-      for (let n = Math.min(3, words.length - 1); n >= 1 && !country; n--) country = k.refs.get(nameKey(words.slice(0, n).join(' ')))?.country ?? null;
+      // A compass word alone is no country ("the South" for South Korea): it begins place
+      // names of its own ("South Carolina", "West Bengal").
+      for (let n = Math.min(3, words.length - 1); n >= 1 && !country; n--) if (n > 1 || !COMPASS.has(words[0]!.toLowerCase())) country = k.refs.get(nameKey(words.slice(0, n).join(' ')))?.country ?? null;
       if (country || span.label === 'ORG') {
         const via = country ? 'name-prefix' : 'name';
         out.push({ start: span.start, end: span.end, label: 'org', by: `actors/${via}`, confidence: 0.5, attrs: { id: slug(surface), name: surface, country, sector: null, title: null, via } });

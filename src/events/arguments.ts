@@ -113,6 +113,17 @@ export function countryOf(text: string, cities = false): string | null {
   return null;
 }
 
+/** A lower-case start with an ASCII capital after it ("jaPan"). */
+function mixedCase(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 97 || c > 122) return false;
+  for (let i = start + 1; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 65 && d <= 90) return true;
+  }
+  return false;
+}
+
 function isCapitalised(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
@@ -150,10 +161,13 @@ function fromLayers(doc: Doc, sentence: Span): Candidate[] {
       same.country ??= country;
       continue;
     }
-    // A country is also the state as an actor, whether or not the actor layer knows it.
+    // A country is also the state as an actor, whether or not the actor layer knows it; a
+    // capital named by its state ("the Kenyan capital") stands for the government as the
+    // capital's name does ("Nairobi").
     const state = p.label === 'country' && !!country;
+    const capital = p.by === 'places/capital-of-country' && !!country;
     out.set(key, {
-      start: p.start, end: p.end, name, actor: state, place: true, id: state ? country : id, country, title: null, sector: null,
+      start: p.start, end: p.end, name, actor: state || capital, place: true, id: state || capital ? country : id, country, title: null, sector: capital ? 'government' : null,
       lat, lon, by: p.by, state, placeName: name, placeId: id,
     });
   }
@@ -258,7 +272,14 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
   const sameLength = !doc.text.slice(sentence.start, sentence.end).includes('\u0130');
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (!isCapitalised(doc.text[tok.start]!)) continue;
+    if (!isCapitalised(doc.text[tok.start]!)) {
+      // A state's name in garbled case ("jaPan", "ukRAINE"): a capital inside a lower-case
+      // word that spells a state is that state.
+      const word = mixedCase(doc.text, tok.start, tok.end) ? doc.slice(tok).toLowerCase() : null;
+      const hit = word ? t.entries.get(word) : undefined;
+      if (hit?.kind === 'state' && !taken(tok.start, tok.end)) out.push({ start: tok.start, end: tok.end, name: doc.slice(tok), actor: true, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: 'events/fallback-state', state: true });
+      continue;
+    }
     const head = doc.text.slice(tok.start, tok.end).toLowerCase();
     const cut = head.search(/[.-]/);
     if (!t.firstWords.has(cut < 0 ? head : head.slice(0, cut))) continue;

@@ -85,6 +85,24 @@ function existential(view: SentenceView, i: number): boolean {
   return false;
 }
 
+/**
+ * A second finite verb cannot follow a material act's object in one clause without a
+ * conjunction: in "freed the nurse, a member of the union detained a year ago" the past
+ * participle qualifies the noun before it and has no object of its own (a time may follow).
+ * Verbs that govern a complement ("alleged the army killed …") are not such acts.
+ */
+function qualifyingParticiple(doc: Doc, view: SentenceView, earlier: Trigger[], i: number, last: number): boolean {
+  const words = view.words;
+  const prev = words[i - 1]?.lower ?? '';
+  if (!/ed$/.test(words[last]!.lower) || !/^[a-z]+$/.test(prev)) return false;
+  if (DETERMINERS.has(prev) || NOT_NOUNS.has(prev) || AUXILIARIES.has(prev) || ADVERBS.has(prev) || PREPOSITIONS.has(prev) || NOT_SUBJECTS.has(prev)) return false;
+  const next = words[last + 1];
+  if (next && isCapitalisedWord(doc, view, last + 1)) return false;
+  // An object of its own ("jailed the brother", "jailed two men"), unless a time ("two years ago").
+  if (next && DETERMINERS.has(next.lower) && !doc.within('timex', next.start, view.end).some((x) => x.start === next.start)) return false;
+  return earlier.some((o) => o.form !== 'noun' && o.form !== 'gerund' && !o.passive && o.frame.govern !== 'absorb' && /^material/.test(typeClass(o.frame.type)?.cls ?? '') && words[o.first]!.clause === words[i]!.clause && words.slice(o.last + 1, i).every((w) => !COORDINATORS.has(w.lower) && !BE.has(w.lower) && !RELATIVES.has(w.lower)));
+}
+
 function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
   const index = triggerIndex();
   const out: Trigger[] = [];
@@ -130,7 +148,8 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // A bare verb form where only a noun fits ("enjoyed support", "bans on travel") is a
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
-    if (reducedRelative || adjective || nounUse) {
+    const qualifies = !passive && (chosen.form === 'past' || chosen.form === 'participle') && qualifyingParticiple(doc, view, out, i, last);
+    if (reducedRelative || adjective || nounUse || qualifies) {
       i = last;
       continue;
     }
@@ -179,6 +198,9 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
       if (APPROXIMATORS.has(w) && /^[\d,.]+$/.test(view.words[i + 1]?.lower ?? '')) break;
       // "hundreds of demonstrators": the quantity's "of" does not make a phrase either.
       if (w === 'of' && QUANTITIES.has(view.words[i - 1]?.lower ?? '')) break;
+      // A preposition that ends a verbal trigger ("fired at", "launched missiles at") makes
+      // the phrase after it the trigger's object ("evidence against" keeps its phrase).
+      if (PREPOSITIONS.has(w) && triggers.some((t) => t.last === i && t.first < i && t.form !== 'noun')) break;
       if (PREPOSITIONS.has(w)) {
         prep = w;
         break;
@@ -209,13 +231,17 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
     return { c, first, last, prep, possessive: determiner || /^['’]s?\b/u.test(after) || /['’]s$/u.test(doc.text.slice(view.words[last]!.start, view.words[last]!.end)), determiner };
   });
   // A group with no state of its own takes the one it is placed in, comes from or belongs
-  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate".
+  // to: "rebels in the Ivory Coast", "demonstrators in Baghdad", "opponents of Rwanda's Senate",
+  // over a modifier or two of the state ("exiles from war-torn Sudan").
   for (let k = 0; k + 1 < out.length; k++) {
     const p = out[k]!;
     const q = out[k + 1]!;
     if (!p.c.actor || p.c.country || !q.c.country || !(q.prep === 'in' || q.prep === 'from' || q.prep === 'of')) continue;
     const gap = view.words.slice(p.last + 1, q.first).map((w) => w.lower);
-    if (gap.length <= 2 && gap[0] === q.prep && gap.slice(1).every((w) => w === 'the')) p.c = { ...p.c, country: q.c.country };
+    const modifier = (w: string) => w === 'the' || (/^[a-z]+(?:-[a-z]+)*$/.test(w) && !PREPOSITIONS.has(w) && !BE.has(w) && !RELATIVES.has(w) && w !== 'and' && w !== 'or');
+    // "rebels in the north of Mali": an area of the state.
+    const area = q.prep === 'of' && (gap[0] === 'in' || gap[0] === 'from') && gap.length <= 5 && gap.slice(1).filter((w) => w !== 'the').length === 2 && AREA_HEADS.has(gap.slice(1).filter((w) => w !== 'the')[0]!) && gap[gap.length - (gap[gap.length - 1] === 'the' ? 2 : 1)] === 'of';
+    if ((gap.length <= 3 && gap[0] === q.prep && gap.slice(1).every(modifier)) || area) p.c = { ...p.c, country: q.c.country };
   }
   return out;
 }
@@ -253,6 +279,7 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
   return out;
 }
 
+const COORDINATORS = new Set(['and', 'or', 'but', 'nor', 'then', 'while', 'whereas', 'before', 'after', 'when', 'as', 'because', 'since', 'until', 'if', 'though', 'although', ';', ':']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 
@@ -356,9 +383,14 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       subject = before.find((p) => {
         if (p.prep !== 'in' && p.prep !== 'of' && p.prep !== 'from') return false;
         const at = view.words.slice(c0, p.first).findIndex((w) => w.lower === p.prep) + c0;
-        if (at - c0 > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || PREPOSITIONS.has(w.lower) || w.lower === ',')) return false;
+        // A participle after the head noun, with a time, qualifies it: "a study published on
+        // Friday in Nairobi accused …" (the finite verb follows the phrase, not "to").
+        const qualifier = view.words[t.first - 1]?.lower !== 'to' ? triggers.find((o) => o !== t && o.first > c0 && o.first === o.last && o.first < at && (o.form === 'past' || o.form === 'participle') && /^[a-z]+$/.test(view.words[o.first - 1]!.lower) && !DETERMINERS.has(view.words[o.first - 1]!.lower) && !AUXILIARIES.has(view.words[o.first - 1]!.lower) && view.words.slice(o.first + 1, at).every((w, k) => timeWords.has(o.first + 1 + k) || w.lower === 'on')) : undefined;
+        const head = qualifier ? qualifier.first - c0 : at - c0;
+        if (head > 3 || view.words.slice(c0, at).some((w) => BE.has(w.lower) || (PREPOSITIONS.has(w.lower) && w.lower !== 'on') || w.lower === ',')) return false;
+        if (!qualifier && view.words.slice(c0, at).some((w) => PREPOSITIONS.has(w.lower))) return false;
         // "The envoys met in Hanoi to discuss …": a verb before the phrase makes it that verb's venue.
-        if (triggers.some((o) => o !== t && o.first >= c0 && o.first < at)) return false;
+        if (triggers.some((o) => o !== t && o !== qualifier && o.first >= c0 && o.first < at)) return false;
         for (let i = p.last + 1; i < t.first; i++) {
           const w = view.words[i]!.lower;
           if (!(AUXILIARIES.has(w) || ADVERBS.has(w) || timeWords.has(i) || (w === 'on' && timeWords.has(i + 1)) || isCapitalisedWord(doc, view, i) || /^['’]s?$/.test(w) || (nominal && (lightVerbSet().has(w) || DETERMINERS.has(w))))) return false;
@@ -528,8 +560,16 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     for (const f of from.fills) {
       if (into.fills.some((g) => g.c === f.c)) continue;
       if (f.slot === 'subj' || f.slot === 'compound') into.fills.push({ c: f.c, slot: 'obj' });
-      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(f);
+      else if (!hasObject || /^prep:(?:in|at)$/.test(f.slot)) into.fills.push(asObject(into, from, f));
     }
+  };
+  // A target of the complement that the governing frame has no role for is its object:
+  // "agreed to provide aid to Haiti", "agreed to lift the sanctions on Iran" (Haiti, Iran).
+  const asObject = (into: Draft, from: Draft, f: Filled): Filled => {
+    if (!f.slot.startsWith('prep:') || !f.c.actor) return f;
+    const own = frameSlots(into.frameName ?? into.t.frame.frame).get(f.slot);
+    if (own && own !== 'place' && own !== 'venue') return f;
+    return frameSlots(from.frameName ?? from.t.frame.frame).get(f.slot) === 'target' ? { c: f.c, slot: 'obj' } : f;
   };
   // An intention's complement decides what it is (knowledge/event-type-classes.tsv): a
   // cooperative act stays an agreement ("wants to help"), a material conflict is a threat
@@ -801,6 +841,42 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
   }
 }
 
+/**
+ * An attack with victims but no named attacker ("ten soldiers were killed in X", "a roadside
+ * bomb killed two soldiers near Y") has an unidentified attacker of the country where it
+ * happened: PLOVER's sector UNK ("generic unidentified actors, e.g. the actor for 'two
+ * civilians were killed by a bomb'", manual Table 5.2), located as ICEWS and the PLOVER and
+ * PETRARCH gold sets locate one. Its evidence is the place phrase.
+ */
+function unidentifiedAttacker(type: string, actors: MentionActor[], where: MentionPlace | null): MentionActor | null {
+  if (type !== 'ASSAULT' || !where?.country || !/^[A-Z]{3}$/.test(where.country) || actors.some((a) => a.role !== 'target') || !actors.length) return null;
+  return { name: 'unidentified attacker', title: null, role: 'source', start: where.start, end: where.end, by: 'events/unidentified-at-place', id: null, country: where.country, sector: 'unidentified', via: 'events/place' };
+}
+
+let actorTypes: Map<string, { type: string; mode: string | null }> | null = null;
+/** The table's type|mode pairs: most events have none, and skip reading their roles. */
+let actorTypeKeys: Set<string> | null = null;
+
+/**
+ * Who carries an event out can decide its type (knowledge/event-actor-types.tsv): property
+ * destroyed by demonstrators is a riot (PROTEST), not coercion.
+ */
+function typesByActor(drafts: Draft[]): void {
+  if (!actorTypes) {
+    const rows = loadTable('event-actor-types.tsv').rows;
+    actorTypes = new Map(rows.map((r) => [`${r.type}|${r.mode ?? ''}|${r.sector}`, { type: r.new_type!, mode: r.new_mode || null }]));
+    actorTypeKeys = new Set(rows.map((r) => `${r.type}|${r.mode ?? ''}`));
+  }
+  for (const d of drafts) {
+    if (d.dropped || !actorTypeKeys!.has(`${d.type}|${d.mode ?? ''}`)) continue;
+    const { actors } = rolesOf(d.t.frame, d.fills, d.t.passive, d.frameName);
+    const hit = actors.filter((a) => a.role === 'source').map((a) => actorTypes!.get(`${d.type}|${d.mode ?? ''}|${a.sector ?? ''}`)).find((x) => x);
+    if (!hit) continue;
+    d.type = hit.type;
+    d.mode = hit.mode;
+  }
+}
+
 export interface ExtractOptions {
   dct: string | null;
 }
@@ -848,6 +924,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   obligations(view, placed, drafts);
   reportedAttacks(view, placed, drafts);
   announcedIntentions(view, placed, drafts);
+  typesByActor(drafts);
   const events = drafts.filter((d) => !d.dropped);
   if (!events.length) return [];
 
@@ -912,6 +989,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
   for (const d of events) {
     const t = d.t;
     const { actors, place: where } = rolesOf(t.frame, d.fills, t.passive, d.frameName);
+    const unknown = unidentifiedAttacker(d.type, actors, where);
+    if (unknown) actors.unshift(unknown);
     const own = owned.get(d);
     const x = own?.span;
     // Object.assign, not a spread: spreading timex values of several shapes takes V8's slow path.
