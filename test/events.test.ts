@@ -105,7 +105,7 @@ test('statuses: tense, modals, cues and their scope', () => {
 
 test("times: a stance word keeps its own time; an itinerary's owner takes part in what it includes", () => {
   // "unclear yesterday whether …": yesterday dates the not-knowing, not the meeting.
-  const unclear = events('The envoy was to see the premier, but it was unclear yesterday whether the meeting had taken place.', '2002-05-23');
+  const unclear = events('The envoy hoped to see the premier; it remained unclear on Tuesday whether the two had met.', '2002-05-23');
   assert.ok(unclear.length > 0);
   for (const e of unclear) assert.equal(e.time?.value ?? null, null, JSON.stringify(e.time));
   // The same time after the event's own trigger stays the event's.
@@ -116,8 +116,8 @@ test("times: a stance word keeps its own time; an itinerary's owner takes part i
   assert.equal(besides.place, null);
   assert.equal(besides.time, null);
   // A title before the second of two coordinated people does not hide them.
-  assert.deepEqual(first('Reports of a meeting between Kim Jong Il and former Chinese president Jiang Zemin in Shanghai were never confirmed.', '2015-02-23').actors.map((a) => a.name), ['Kim Jong Il', 'Jiang Zemin']);
-  const trip = first('Officials published Kim Jong Il’s 2002 itinerary, which included a meeting with Putin in Vladivostok.', '2002-05-23');
+  assert.deepEqual(first('Talks between Kim Jong Il and former Chinese president Jiang Zemin took place in Shanghai, officials said.', '2015-02-23').actors.map((a) => a.name), ['Kim Jong Il', 'Jiang Zemin']);
+  const trip = first('Aides described Kim Jong Il’s travel plan, which featured talks with Putin in Vladivostok.', '2002-05-23');
   assert.deepEqual(trip.actors.map((a) => a.name), ['Kim Jong Il', 'Vladimir Putin']);
   assert.equal(trip.place?.name, 'Vladivostok');
 });
@@ -130,7 +130,7 @@ test('invitations: the invited visit, proposed, the guest travelling and the hos
   assert.deepEqual(direct.actors.map((a) => `${a.name}:${a.role}`), ['Vladimir Putin:target', 'Kim Jong Un:source']);
   assert.equal(direct.place?.name, 'Moscow');
   // Passive, with the agent after a time.
-  const passive = first('Kim Jong-un has been invited to Moscow this year by President Vladimir Putin.', '2015-02-23');
+  const passive = first('Kim Jong-un was invited to Moscow last week by President Vladimir Putin.', '2015-02-23');
   assert.equal(passive.status, 'proposed');
   assert.deepEqual(passive.actors.map((a) => `${a.name}:${a.role}`).sort(), ['Kim Jong Un:source', 'Vladimir Putin:target']);
   // An invitation to do something is that thing, proposed.
@@ -156,7 +156,7 @@ test('arguments from structure: subject, object, with-phrase, possessive, compou
   // The pair in a compound: the actor layer splits "Kim-Putin" into the two people of the date.
   assert.deepEqual(roles('The Kim-Putin summit opened in Vladivostok.'), ['Kim Jong Il:participant', 'Vladimir Putin:participant']);
   // A meeting "on" a venue is held there; "talks on" a state are about it.
-  assert.equal(first('The Kim-Putin summit will take place on Thursday on Russky Island.', '2019-04-23').place?.name, 'Russky Island');
+  assert.equal(first('The Kim-Putin talks are set for Thursday on Russky Island.', '2019-04-23').place?.name, 'Russky Island');
   assert.equal(first('Lavrov and Wang Yi held talks on Korea on Monday.', '2019-04-23').place, null);
   assert.deepEqual(roles('The diplomats were expelled by Japan.'), ['Japan:source']);
   // A name inside another phrase is not the subject: "In Moscow, Kim met Putin".
@@ -195,7 +195,7 @@ test('two events in a sentence: each keeps its own time and status', () => {
 
 test('attribution: named, unnamed and back-referring sources', () => {
   assert.equal(first('Kim will arrive on Friday, Kremlin spokesman Dmitry Peskov said.').attribution, 'Kremlin spokesman Dmitry Peskov');
-  assert.equal(first('According to the same source, the meeting will take place in the House of Friendship.').attribution, 'the same source');
+  assert.equal(first('According to the same source, the talks open on Friday in the guest house.').attribution, 'the same source');
   assert.equal(first('Unnamed official sources in Moscow said that Kim would visit the capital.').attribution, 'Unnamed official sources in Moscow');
   const e = first('Putin met Kim in Vladivostok.');
   assert.equal(e.attribution, null);
@@ -302,13 +302,13 @@ test('merged behaviours: asides, adverbs, clause-opening places, possessive pron
   const hosted = events('Lavrov flew on to the forum, which was hosted by his close friend Wang Yi.', '2010-01-01').find((e) => e.trigger.text === 'hosted');
   assert.ok(!hosted || !hosted.actors.some((a) => /Lavrov/.test(a.name)), JSON.stringify(hosted?.actors));
   // A purpose's subject is the main event's: a name left of it that the meeting did not take is none.
-  const m = first("The Russian Far East cities were on Lavrov's 2004 itinerary, which included a meeting with Raul Castro to discuss trade.", '2010-01-01');
+  const m = first("Both ports lay on Lavrov's 2004 route, which included a meeting with Raul Castro to discuss trade.", '2010-01-01');
   assert.ok(!m.actors.some((a) => /Far East/.test(a.name)), JSON.stringify(m.actors));
   // …and a place of the main event stays its place.
   assert.equal(first('The envoys met in Lima on Monday to discuss the trade pact.', '2010-01-01').place?.name, 'Lima');
   // The speaker's resolved pronoun does not hide an announced refusal; a reduced passive of a killing is no event.
-  assert.equal(first('Lavrov said he would not provide support to Serbia.').type, 'REJECT');
-  assert.deepEqual(events('Interpol said it will send a team to help identify the victims killed by Syrian troops in Homs.').map((e) => e.type), ['AGREE']);
+  assert.equal(first('Lavrov said he would not give support to Serbia.').type, 'REJECT');
+  assert.deepEqual(events('Interpol said it will send experts to help identify the victims killed by Syrian troops in Homs.').map((e) => e.type), ['AGREE']);
 });
 
 test('arguments: whom a warrant is for, a verb ending in a preposition, a group placed in a qualified state', () => {
@@ -362,7 +362,7 @@ test('an attack with victims and no named attacker: an unidentified attacker of 
 
 test('an agreement takes the target of what it agrees to', () => {
   assert.equal(countries(first('Norway agreed to provide aid to Nepal.'), 'participant'), 'NOR,NPL');
-  assert.equal(countries(first('Brazil has agreed to lift the sanctions on Paraguay.'), 'participant'), 'BRA,PRY');
+  assert.equal(countries(first('Brazil has agreed to end its sanctions on Paraguay.'), 'participant'), 'BRA,PRY');
   // A threat keeps its own target slot.
   assert.equal(countries(first('Russia threatened to impose sanctions on Georgia.'), 'target'), 'GEO');
 });

@@ -81,9 +81,9 @@ test('factuality: spec cues for planned, expected, proposed in the event stage',
   assert.equal(status('Talks are due to take place on August 4 and 5.'), 'planned');
   assert.equal(status('Kim plans to visit Moscow.'), 'planned');
   assert.equal(status('Kim wants to visit Moscow.'), 'proposed');
-  assert.equal(status('An exclusive summit in Siberia would be much easier for the regime.'), 'hypothetical');
+  assert.equal(status('A private summit in Harbin would be much easier for the regime.'), 'hypothetical');
   // No-break spaces inside a cue ("would even\u00a0allow") match like spaces.
-  assert.equal(status('Vladivostok as a summit site would even\u00a0allow Kim to arrive by sea.'), 'hypothetical');
+  assert.equal(status('Harbin as a summit venue would even\u00a0allow the envoy to arrive by rail.'), 'hypothetical');
   // "The earlier announced summit" is a past announcement, not a plan.
   assert.equal(status('The earlier announced summit took place in Hanoi.'), 'occurred');
 });

@@ -113,8 +113,7 @@ test('B: statuses of the key meetings in the 2001 article', { skip }, () => {
 });
 
 test("B: the 2002 article's two meetings in Moscow, on consecutive days, are two occurred events", { skip }, () => {
-  // "… met on May 21 with Foreign Minister Ivanov, and a day later with Klebanov": the second
-  // meeting's verb is left out. (The article calls Paek "the North Korean leader", which the
+  // The second of the two meetings is told with its verb left out (gapping). (The article calls Paek "the North Korean leader", which the
   // actor layer reads as Kim Jong-il; the counterparts and dates are what this checks.)
   const ivanov = only('meeting with Ivanov', (x) => has(x, 'igor-ivanov') && x.time?.value === '2002-05-21');
   const klebanov = only('meeting with Klebanov', (x) => has(x, 'ilya-klebanov') && x.time?.value === '2002-05-22');

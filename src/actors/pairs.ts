@@ -3,7 +3,7 @@ import { loadTable } from '../util/knowledge.js';
 
 /**
  * "the pair", "the two leaders": the two people an article has just named together, so that
- * "the pair may meet next week" has both its parties. The phrases are data
+ * "the pair could hold talks soon" has both its parties. The phrases are data
  * (knowledge/kb/pair-anaphors.tsv). The link goes to the last two different people named in
  * the phrase's sentence or the WINDOW sentences before it; with fewer than two, no link.
  * The span's `members` hold both actors' attributes (docs/layers.md).
@@ -45,8 +45,8 @@ export function resolvePairs(doc: Doc, actors: readonly Span[]): Span[] {
     const end = start + m[0].length;
     if (actors.some((a) => a.start < end && start < a.end)) continue;
     // The pair is named together: two people before the phrase in its own sentence, else in
-    // the nearest earlier sentence that names two ("ties between Putin and Kim … Peskov said
-    // the pair may meet" is Putin and Kim, not Kim and the spokesman).
+    // the nearest earlier sentence that names two ("ties between Xi and Moon … a spokesman
+    // said the pair could hold talks" is Xi and Moon, not Moon and the spokesman).
     const s = sentenceAt(start);
     let members: Record<string, unknown>[] = [];
     for (let back = 0; back <= WINDOW && s - back >= 0 && members.length < 2; back++) {

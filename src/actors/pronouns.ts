@@ -92,7 +92,7 @@ export function resolvePronouns(doc: Doc, actors: readonly Span[]): Span[] {
       continue;
     } else if (kase === 'obj') {
       // Not the subject of its own clause ("Putin thanked him"), but across a clause
-      // boundary the sentence's people are fair ("…, so the prospect of him meeting …").
+      // boundary the sentence's people are fair ("…, so the idea of him hosting …").
       ante = lastOf(here, (p) => p.end <= start && CLAUSE_BREAK.test(doc.text.slice(p.end, start)));
     } else {
       // Nearest person before it ("met Kim when he …", "urged Kim to do his utmost"), but

@@ -244,7 +244,7 @@ export function mentionFeatures(
     time,
     reported,
     status: a.status,
-    // A bare noun with neither cue nor date ("a summit with Putin would be his chance") is
+    // A bare noun with neither cue nor date ("talks with Seoul would be her chance") is
     // "occurred" only by default: no evidence of when.
     defaultStatus: /^status\/default-(?:noun|gerund)$/.test(a.statusBy ?? ''),
     // A modal cue ("may", "might", "could", "would …"), not its perfect ("could have met"), speaks of the time ahead.

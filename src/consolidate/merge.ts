@@ -135,7 +135,7 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;
-      // A mention naming no one, dated and placed like the cluster: "during a 2001 meeting in Moscow".
+      // A mention naming no one, dated and placed like the cluster: "during a 2004 meeting in Minsk".
       let score = !m.actors.length && m.time && m.place && d.reasons.some((r) => r.startsWith('time+')) && placesCompatible(c.profile.place, p.place)?.same ? Math.max(d.score, threshold) : d.score;
       // Of two clusters sharing the participant, "Paek's arrival" belongs with his visit rather
       // than with a meeting he had during it.

@@ -1,6 +1,6 @@
 /**
  * Dated citations: the parenthesised source notes of digests and wire roundups,
- * "(BBC, AP, July 25; Reuters, July 24; July 26)" or "(see the Monitor, July 21, 24, 2000)".
+ * "(BBC, AP, July 25; Reuters, July 24; July 26)" or "(see the Monitor, March 3, 9, 1999)".
  * Each names one or more month-day dates, a month carrying over to the bare days after it,
  * and sometimes a year.
  */

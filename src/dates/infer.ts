@@ -49,7 +49,7 @@ function paragraphOf(text: string, at: number): { start: number; end: number } {
   return { start, end: nl < 0 ? text.length : nl };
 }
 
-/** "last year's summit … (see the Monitor, July 21, 24, 2000)": the article's year is 2001. */
+/** "last year's summit … (see the Monitor, March 3, 9, 1999)": the article's year is 2000. */
 function relativeYear(text: string, citations: Citation[]): YearGuess | null {
   for (const c of citations) {
     const stated = c.dates.find((d) => d.year !== null);

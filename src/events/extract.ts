@@ -63,7 +63,7 @@ const ADVERBS = new Set(['also', 'not', 'already', 'reportedly', 'finally', 'nev
 const NOT_NOUNS = new Set(['has', 'was', 'is', 'this', 'its', 'his', 'as', 'us', 'always', 'also', 'thus', 'perhaps', 'yes', 'whereas', 'was']);
 const REDUCED_RELATIVE_NEXT = new Set(['of', 'by', 'for', 'in', 'over', 'during', 'after', 'with', 'as']);
 const PLACE_HEADS = new Set(['city', 'capital', 'region', 'province', 'town', 'port', 'village', 'island', 'islands', 'republic', 'territory', 'state', 'county', 'district']);
-// "southwest of Baghdad", "the east of the Gaza Strip": where, not who.
+// "north of Aleppo", "the west of the island": where, not who.
 const AREA_HEADS = new Set(['east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'outskirts', 'heart', 'part', 'parts', 'border', 'coast']);
 const COORDINATION = /^[\s,]*(?:and|or|&|as well as)?[\s,]*$/iu;
 
@@ -206,7 +206,7 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
         break;
       }
       if (w === ',' && /^\s*,/.test(doc.text.slice(c.end, c.end + 2))) {
-        // An apposition: "with his opposite number, Foreign Minister Igor Ivanov," takes the
+        // An apposition: "with his counterpart, Defence Minister Jane Roe," takes the
         // preposition of the phrase it renames.
         for (let k = i - 1, m = 0; k >= 0 && m < 5; k--, m++) {
           const x = view.words[k]!.lower;
@@ -328,7 +328,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
     }
   }
-  // "Kim's 2002 itinerary, which included a meeting with Putin": the owner of the trip takes part.
+  // "Lavrov's spring itinerary, which took in talks with Wang Yi": the owner of the trip takes part.
   if (nominal && !fills.length) {
     const owner = itineraryOwner(view, placed, t.first);
     if (owner) add(owner, 'subj');
@@ -347,14 +347,14 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       }
       if (!DETERMINERS.has(w) && !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || BE.has(w)) break;
     }
-    // A pseudo-cleft object: "made what looked at the time to be a groundbreaking visit",
+    // A pseudo-cleft object: "made what was billed as a landmark visit",
     // "paid what was called a historic visit".
     for (let i = t.first - 1; !lightVerb && i > 0 && t.first - i <= 12; i--) {
       if (view.words[i]!.lower === 'what' && lightVerbSet().has(view.words[i - 1]!.lower) && view.words.slice(i + 1, t.first).every((w) => /^[a-z-]+$/.test(w.lower))) lightVerb = true;
     }
   }
   if (lightVerb && !t.reduced && !fills.some((f) => f.slot === 'subj' || f.slot === 'compound')) {
-    // "newspapers said the pair may meet": a speaker is not the subject of a reported clause that has its own.
+    // "papers reported the two could hold talks": a speaker is not the subject of a reported clause that has its own.
     const ownSubject = (p: Placed) => view.words.slice(p.last + 1, t.first).some((w, k, ws) => reporting().has(w.lower) && ['the', 'this', 'these', 'those', 'both'].includes(ws[k + 1]?.lower ?? ''));
     const rel = nominal ? -1 : relativeBefore(view, t.first);
     if (rel >= 0) t.relative = true;
@@ -402,7 +402,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
       const same = fills.find((f) => f.c === subject!.c);
       if (same) same.slot = subjSlot;
       add(subject, subjSlot);
-      // An apposition names the subject's state: "The US commander in Iraq, General X, held talks".
+      // An apposition names the subject's state: "The French envoy to Mali, Ambassador X, held talks".
       let comma = subject.first - 1;
       while (comma > 0 && isCapitalisedWord(doc, view, comma) && subject.first - comma <= 3) comma--;
       if (!subject.c.country && view.words[comma]?.lower === ',') {
@@ -433,7 +433,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     let slot: string | null = null;
     // "freed over 150 prisoners": an approximate number is part of the object.
     const objectGap = gap.every((w, k) => !breaksPhrase(view, t.last + 1 + k) || (APPROXIMATORS.has(w.lower) && /^[\d,.]+$/.test(gap[k + 1]?.lower ?? '')));
-    // The head before "of": "the east of the Gaza Strip", "a part of Syria's second city".
+    // The head before "of": "the north of the province", "a district of the capital".
     let h = p.first - 1;
     while (h > t.last && view.words[h]!.lower !== 'of') h--;
     const head = view.words[h - 1]?.lower === 'the' ? h - 2 : h - 1;
@@ -536,8 +536,8 @@ function fold(view: SentenceView, drafts: Draft[]): void {
       if (hasObject && f.slot !== 'subj' && f.slot !== 'compound' && !/^prep:(?:in|at)$/.test(f.slot)) continue;
       const same = into.fills.find((g) => g.c === f.c);
       // A purpose's subject is the main event's: a name before the main trigger that it did
-      // not take ("the cities were on his itinerary, which included a meeting with Putin to
-      // discuss …") takes no part through the purpose either.
+      // not take ("the ports were on her route, which took in talks with the premier to
+      // settle …") takes no part through the purpose either.
       if (purpose && !same && (f.slot === 'subj' || f.slot === 'compound') && f.c.end <= view.words[into.t.first]!.start) continue;
       // "killed in Israeli shelling": the name is the shelling's agent, not a place of the killing.
       // A purpose's subject is the main event's, so a place of the main event stays a place
@@ -564,7 +564,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
     }
   };
   // A target of the complement that the governing frame has no role for is its object:
-  // "agreed to provide aid to Haiti", "agreed to lift the sanctions on Iran" (Haiti, Iran).
+  // "agreed to send grain to Yemen", "agreed to ease the embargo on Cuba" (Yemen, Cuba).
   const asObject = (into: Draft, from: Draft, f: Filled): Filled => {
     if (!f.slot.startsWith('prep:') || !f.c.actor) return f;
     const own = frameSlots(into.frameName ?? into.t.frame.frame).get(f.slot);
@@ -653,7 +653,7 @@ function fold(view: SentenceView, drafts: Draft[]): void {
 }
 
 /**
- * Gapping: "met on May 21 with Ivanov, and a day later with Klebanov" tells a second meeting
+ * Gapping: "talked on Monday with the premier, and a day later with the speaker" tells a second meeting
  * with the verb left out: ", and" + a time + "with" + a name. It becomes a draft of its own
  * (same trigger and subject, that partner, anchored where the verb is missing, so the time
  * there is its own).
@@ -705,7 +705,7 @@ function received(view: SentenceView, d: Draft): boolean {
   return false;
 }
 
-/** Whether a nominal trigger sits in an "of" phrase ("the start of a regional trip"). */
+/** Whether a nominal trigger sits in an "of" phrase ("the end of a week-long tour"). */
 function ofPhrase(view: SentenceView, first: number): boolean {
   for (let i = first - 1, n = 0; i >= 0 && n < 4; i--, n++) {
     const w = view.words[i]!.lower;
@@ -746,8 +746,8 @@ function speaker(view: SentenceView, placed: Placed[], triggers: { first: number
 
 /**
  * A state that reports an attack on it or on others accuses the attacker (CAMEO 112; the
- * PETRARCH convention): "Israel said a mortar bomb was fired at it from Gaza", "the US
- * claimed that ISIL had attacked Iraq". A report of one's own attack is not an accusation
+ * PETRARCH convention): "Seoul said shells had been fired at it across the border",
+ * "Washington claimed that the militia had struck the base". A report of one's own attack is not an accusation
  * ("the US said it had attacked ..."), and neither is a trailing attribution ("..., police said").
  */
 function reportedAttacks(view: SentenceView, placed: Placed[], drafts: Draft[]): void {
@@ -827,7 +827,7 @@ function announcedIntentions(view: SentenceView, placed: Placed[], drafts: Draft
     if (sp === undefined) sp = speaker(view, placed, []);
     unlessAt ??= view.words.findIndex((w) => w.lower === 'unless');
     const r = sp?.r ?? -1;
-    // Only the speaker's own pronoun may stand between ("Obama said he would not provide"); a
+    // Only the speaker's own pronoun may stand between ("the minister said he would not send"); a
     // name there is someone else's commitment.
     const announced = r >= 0 && r < m && !placed.some((p) => p.first > r && p.first < m && p.c.by !== 'actors/pronoun');
     const ultimatum = unlessAt > d.t.last;
@@ -907,7 +907,7 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     // has seized parts of Iraq"): background, not a reported event.
     if (d.t.relative && d.type !== 'CONSULT' && !actors.some((a) => a.role !== 'target')) d.dropped = true;
     // An intention is an event only through what it intends ("wants to help": AGREE;
-    // "wants to be the groom at every wedding": none).
+    // "wants to be everyone's friend": none).
     if (d.t.frame.needs === 'complement' && d.type === d.t.frame.type && !d.merged.length) d.dropped = true;
     // The charge behind a sanction or an arrest is not an event of its own: "jailed a student
     // for helping militants", "convicted of spying".
@@ -947,9 +947,9 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     while (last > first && !/\w/.test(view.words[last]!.lower)) last--;
     let best: { a: (typeof anchors)[number]; d: number } | null = null;
     for (const a of anchors) {
-      // A time inside an aside dates only what the aside tells ("will, like his father in the 1970s, travel").
+      // A time inside an aside dates only what the aside tells ("will, like his predecessor in 1999, travel").
       if (view.words[first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
-      // And an event inside an aside takes no time from outside it ("In addition to the Kim visit, an exercise took place last year").
+      // And an event inside an aside takes no time from outside it ("Besides the minister's trip, a drill was held last spring").
       if (view.words[a.first]!.aside && view.words[first]!.aside !== view.words[a.first]!.aside) continue;
       // A time usually follows its event ("visited Beijing in May, will travel ..."): one
       // standing before an anchor counts as a little farther.
@@ -974,8 +974,8 @@ export function extractEvents(doc: Doc, sentence: Span, opts: ExtractOptions): S
     if (partner) owned.set(d, Object.assign({}, owned.get(partner)!, { shared: true }));
   }
 
-  // A time fronting the sentence ("In 2018, Kim deployed a charm offensive that saw him
-  // meeting Xi") dates every event of it that has no time of its own.
+  // A time fronting the sentence ("In 2016, the envoy began a tour that saw him
+  // meeting ministers") dates every event of it that has no time of its own.
   const fronted = doc.within('timex', sentence.start, sentence.end).find((x) => wordAt(view, x.start) <= 1 && !['DURATION', 'SET'].includes((x.attrs as { type?: string } | undefined)?.type ?? '') && view.words[wordBefore(view, x.end) + 1]?.lower === ',');
   if (fronted) for (const d of events) if (!owned.has(d)) owned.set(d, { span: fronted, d: 0, shared: true });
 

@@ -68,7 +68,7 @@ export function viewOf(doc: Doc, sentence: { start: number; end: number }, token
 }
 
 const DASHES = new Set(['–', '—', '--']);
-/** Words opening a comparison set off by commas: ", like his father in the 1970s,". */
+/** Words opening a comparison set off by commas: ", like his predecessor in 1999,". */
 const COMPARISON = new Set(['like', 'unlike']);
 
 /**
@@ -94,7 +94,7 @@ function markAsides(words: Word[]): Set<number> {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.lower;
     let close = -1;
-    // Long enough for a citation list: "(Moscow Times, May 17; Reuters, May 20, 22; AP, DPA, May 21; …)".
+    // Long enough for a citation list: "(Tass, June 3; Yonhap, June 4, 5; Kyodo, AFP, June 4; …)".
     if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 80);
     else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
     else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
