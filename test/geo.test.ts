@@ -195,6 +195,21 @@ test('resolver: a town and its county find each other; local cues; a name does n
   assert.equal(ga[0]!.place?.admin1, 'GA');
 });
 
+test('resolver: "Town, State" inside one span; a country\'s initials where the text names it', () => {
+  const dc = resolveMentions([{ start: 0, end: 16, text: 'Washington, D.C.' }]);
+  assert.equal(dc[0]!.place?.admin1, 'DC', JSON.stringify(dc[0]));
+  const ms = resolveMentions([{ start: 0, end: 12, text: 'Paris, Texas' }]);
+  assert.equal(ms[0]!.place?.admin1, 'TX', JSON.stringify(ms[0]));
+  // "SA" is South Africa only in an article that names South Africa.
+  const text = 'Mining in South Africa slowed; SA exports fell.';
+  const sa = resolveMentions([{ start: 31, end: 33, text: 'SA' }], documentSetting(text));
+  assert.equal(sa[0]!.place?.country, 'ZAF', JSON.stringify(sa[0]));
+  assert.notEqual(resolveMentions([{ start: 0, end: 2, text: 'SA' }])[0]!.place?.country, 'ZAF');
+  // Demonyms of areas: "Soviet" → the USSR (placed at Russia), "Tamil" → Tamil Nadu.
+  assert.equal(resolveMentions([{ start: 0, end: 6, text: 'Soviet' }])[0]!.place?.country, 'RUS');
+  assert.equal(resolveMentions([{ start: 0, end: 5, text: 'Tamil' }])[0]!.place?.name, 'Tamil Nadu');
+});
+
 const GEO = path.join(SHARED, 'data/geo');
 test('eval geo: scores a gold set beside the population baseline (when ../shared is present)', { skip: !existsSync(path.join(GEO, 'tr-news')) && 'skipped: ../shared/data/geo not found' }, () => {
   const r = cli(['eval', 'geo', '--data', path.join(GEO, 'tr-news')]);

@@ -1,3 +1,4 @@
+import { hintAfter } from './context.js';
 import { gazetteer } from './gazetteer.js';
 import { normalisePlaceName } from './normalise.js';
 import { placeData, townRecord, type PlaceKind, type PlaceRecord } from './places-data.js';
@@ -134,6 +135,36 @@ function lookupKey(key: string, via: string): Candidate[] {
     out.push({ rec, prior: kindPrior(rec, t.alt), via: t.alt ? `${via}-alt` : via });
   }
   return out;
+}
+
+/** "Washington, D.C.", "Paris, Texas" as one span: the head's candidates and the tail as a hint. */
+function commaSplit(text: string): { cands: Candidate[]; hint: PlaceMention['hint'] } | null {
+  const comma = text.indexOf(',');
+  if (comma <= 0) return null;
+  const hint = hintAfter(text, comma);
+  const cands = candidates(text.slice(0, comma));
+  return cands.length ? { cands, hint } : null;
+}
+
+/** Initials of each country name ("SA" South Africa, "UAE", "DRC"), built once. */
+let countryInitials: Map<string, PlaceRecord[]> | null = null;
+const INITIALS = /^[A-Z]{2,4}$/;
+function initialsOf(text: string, countries: readonly string[] | undefined): PlaceRecord | null {
+  if (!countries?.length || !INITIALS.test(text)) return null;
+  if (!countryInitials) {
+    countryInitials = new Map();
+    for (const c of placeData().countries) {
+      const words = c.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (words.length < 2) continue;
+      const k = words.map((w) => w[0]).join('');
+      const list = countryInitials.get(k);
+      if (list) list.push(c);
+      else countryInitials.set(k, [c]);
+    }
+  }
+  // Only a country the text names otherwise: "SA" alone may be South Australia or Saudi Arabia.
+  const named = (countryInitials.get(text) ?? []).filter((c) => countries.includes(c.country!));
+  return named.length === 1 ? named[0]! : null;
 }
 
 /** The most-populous-place baseline: countries, then regions, then the largest town. */
@@ -303,8 +334,16 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     const key = `${name}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      let cands = candidates(m.text);
-      const h = m.hint;
+      let h = m.hint;
+      // "Washington, D.C." as one span: the town before the comma, the state after it a hint.
+      const split = m.text.includes(',') ? commaSplit(m.text) : null;
+      let cands = split ? split.cands : candidates(m.text);
+      if (split) h = split.hint;
+      // "SA", "NZ": the initials of a country the article names.
+      if (cands.every((c) => c.via.endsWith('-alt'))) {
+        const country = initialsOf(m.text, context.countries);
+        if (country) cands = [{ rec: country, prior: kindPrior(country, false), via: 'initials' }, ...cands];
+      }
       // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
       if (h && !cands.some((c) => isArea(c.rec))) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
