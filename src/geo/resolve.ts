@@ -91,6 +91,8 @@ export function candidates(text: string): Candidate[] {
     }
   }
   const out = lookupKey(key, 'name');
+  // "Qamishli" for "Al Qāmishlī", "al-Tanf" for "At Tanf": the Arabic article, written or not.
+  if (!out.length) for (const k of arabicArticle(key)) if (!out.length) out.push(...lookupKey(k, 'name'));
   if (!out.length) {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
@@ -107,6 +109,21 @@ export function candidates(text: string): Candidate[] {
   if (candidateCache.size > 50_000) candidateCache.clear();
   candidateCache.set(cacheKey, out);
   return out;
+}
+
+/** The article "al" as GeoNames spells it before each letter (sun letters assimilate: "Ar Raqqah"). */
+const ARABIC_ARTICLE = /^(al|el|ar|as|ash|ad|adh|an|az|at|ath|ath) (.+)$/;
+const SUN = new Map([...'tdrzsn'].map((c) => [c, `a${c}`]));
+function arabicArticle(key: string): string[] {
+  const m = ARABIC_ARTICLE.exec(key);
+  if (m) {
+    const rest = m[2]!;
+    return [rest, `al ${rest}`, `${SUN.get(rest[0]!) ?? 'al'} ${rest}`].filter((k) => k !== key);
+  }
+  if (key.includes(' ') || key.length < 4) return [];
+  const first = key[0]!;
+  const article = key.startsWith('sh') ? 'ash' : key.startsWith('th') ? 'ath' : key.startsWith('dh') ? 'adh' : (SUN.get(first) ?? 'al');
+  return article === 'al' ? [`al ${key}`] : [`${article} ${key}`, `al ${key}`];
 }
 
 function partCandidates(key: string): Candidate[] {
