@@ -64,6 +64,8 @@ const isArea = (r: PlaceRecord) => r.kind === 'country' || (r.kind === 'region' 
 /** Points the closeness term measures from and to: towns and counties. */
 const isLocal = (r: PlaceRecord) => r.kind === 'city' || r.fcode === 'ADM2';
 
+/** A city this big keeps its size under a local cue ("a Boston native" is still Boston, Mass.). */
+const LOCAL_BIG = 300_000;
 /** What a local cue takes off a same-named country. */
 const LOCAL_COUNTRY = 5;
 /** A town's prior where the article reads it as local: half the weight of size, no capital bonus. */
@@ -219,7 +221,8 @@ const RULE_NEAR = 4;
 /** Context weights, in the prior's units (one = ten times the population). */
 const W_COUNTRY_ANY = 1;
 const W_COUNTRY_SHARE = 3;
-const W_ADMIN1 = 2.5;
+const W_ADMIN1_ANY = 1.5;
+const W_ADMIN1_SHARE = 1.5;
 const W_NEAR = 2.5;
 /** The least weight any town or county sense of another name lends the closeness term. */
 const NEAR_FLOOR = 0.35;
@@ -370,7 +373,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const local = localNames.has(name);
       if (local && cands.some((c) => c.rec.kind === 'city')) {
         // A local town: not the country, and its size says less than the article's setting.
-        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' ? { ...c, prior: localPrior(c) } : c));
+        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' && c.rec.population < LOCAL_BIG ? { ...c, prior: localPrior(c) } : c));
       }
       // A country or region of that name outranks same-named towns unless the text says otherwise.
       if (cands.some((c) => isArea(c.rec) && !(local && c.rec.kind === 'country'))) {
@@ -463,7 +466,9 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
         if (a && r.fcode !== 'ADM1') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) && !namedOnlyBy(a, g.name) ? 1 : 0);
           if (support > 0.2) {
-            score += W_ADMIN1 * Math.min(1, support);
+            // Like the country term: any support counts, a larger share of the text counts more
+            // (a state that one name of many lies in says less than a local paper's state).
+            score += W_ADMIN1_ANY * Math.min(1, support) + (W_ADMIN1_SHARE * Math.min(support, others)) / others;
             rules |= RULE_ADMIN1;
           }
         }
