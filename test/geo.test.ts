@@ -210,6 +210,16 @@ test('resolver: "Town, State" inside one span; a country\'s initials where the t
   assert.equal(resolveMentions([{ start: 0, end: 5, text: 'Tamil' }])[0]!.place?.name, 'Tamil Nadu');
 });
 
+test('resolver: a state that other names lie in does not hand a large city\'s name to a small namesake', () => {
+  // A national story: Columbus and Ohio named, Louisville alone is still the Kentucky city …
+  const ms = ['Columbus', 'Ohio', 'Louisville', 'Texas', 'Boston'].map((text, i) => ({ start: i * 20, end: i * 20 + text.length, text }));
+  const r = resolveMentions(ms, { countries: ['USA'] });
+  assert.equal(r[2]!.place?.admin1, 'KY', JSON.stringify(r[2]));
+  // … but a small town with a neighbour in the text keeps the local reading.
+  const local = resolveMentions([{ start: 0, end: 10, text: 'Louisville' }, { start: 20, end: 26, text: 'Canton' }, { start: 30, end: 34, text: 'Ohio' }]);
+  assert.equal(local[0]!.place?.admin1, 'OH', JSON.stringify(local[0]));
+});
+
 const GEO = path.join(SHARED, 'data/geo');
 test('eval geo: scores a gold set beside the population baseline (when ../shared is present)', { skip: !existsSync(path.join(GEO, 'tr-news')) && 'skipped: ../shared/data/geo not found' }, () => {
   const r = cli(['eval', 'geo', '--data', path.join(GEO, 'tr-news')]);

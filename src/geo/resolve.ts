@@ -213,6 +213,8 @@ interface Group {
   rules: number[];
   /** closePairs() of each candidate, once worked out. */
   near: (number[] | undefined)[];
+  /** log10 of the population of the largest town among the candidates. */
+  bigTown: number;
 }
 
 const RULE_COUNTRY = 1;
@@ -223,6 +225,12 @@ const W_COUNTRY_ANY = 1;
 const W_COUNTRY_SHARE = 3;
 const W_ADMIN1_ANY = 1.5;
 const W_ADMIN1_SHARE = 1.5;
+/**
+ * A town 20 times (10^1.3) smaller than a namesake takes this share of the region term unless
+ * a place of the text lies near it: "Louisville" beside Columbus, Ohio is still Kentucky's.
+ */
+const SMALL_NAMESAKE_GAP = 1.3;
+const SMALL_NAMESAKE_ADMIN1 = 0.6;
 const W_NEAR = 2.5;
 /** The least weight any town or county sense of another name lends the closeness term. */
 const NEAR_FLOOR = 0.35;
@@ -387,7 +395,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [] };
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [], bigTown: Math.log10(Math.max(10, ...cands.map((c) => (c.rec.kind === 'city' ? c.rec.population + 10 : 10)))) };
       groups.set(key, g);
     }
     return g;
@@ -463,12 +471,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           }
         }
         const a = admin1Key(r);
+        let admin1Bonus = 0;
         if (a && r.fcode !== 'ADM1') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) && !namedOnlyBy(a, g.name) ? 1 : 0);
           if (support > 0.2) {
             // Like the country term: any support counts, a larger share of the text counts more
             // (a state that one name of many lies in says less than a local paper's state).
-            score += W_ADMIN1_ANY * Math.min(1, support) + (W_ADMIN1_SHARE * Math.min(support, others)) / others;
+            admin1Bonus = W_ADMIN1_ANY * Math.min(1, support) + (W_ADMIN1_SHARE * Math.min(support, others)) / others;
             rules |= RULE_ADMIN1;
           }
         }
@@ -496,6 +505,8 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
             rules |= RULE_NEAR;
           }
         }
+        if (admin1Bonus && !(rules & RULE_NEAR) && r.kind === 'city' && g.bigTown - Math.log10(r.population + 10) > SMALL_NAMESAKE_GAP) admin1Bonus *= SMALL_NAMESAKE_ADMIN1;
+        score += admin1Bonus;
         g.scores[i] = score;
         g.rules[i] = rules;
       });
