@@ -169,7 +169,7 @@ function commaSplit(text: string): { cands: Candidate[]; hint: PlaceMention['hin
 let countryInitials: Map<string, PlaceRecord[]> | null = null;
 const INITIALS = /^[A-Z]{2,4}$/;
 function initialsOf(text: string, countries: readonly string[] | undefined): PlaceRecord | null {
-  if (!countries?.length || !INITIALS.test(text)) return null;
+  if (!countries?.length) return null;
   if (!countryInitials) {
     countryInitials = new Map();
     for (const c of placeData().countries) {
@@ -368,7 +368,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       let cands = split ? split.cands : candidates(m.text);
       if (split) h = split.hint;
       // "SA", "NZ": the initials of a country the article names.
-      if (cands.every((c) => c.via.endsWith('-alt'))) {
+      if (INITIALS.test(m.text) && cands.every((c) => c.via.endsWith('-alt'))) {
         const country = initialsOf(m.text, context.countries);
         if (country) cands = [{ rec: country, prior: kindPrior(country, false), via: 'initials' }, ...cands];
       }
@@ -395,7 +395,9 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [], bigTown: Math.log10(Math.max(10, ...cands.map((c) => (c.rec.kind === 'city' ? c.rec.population + 10 : 10)))) };
+      let big = 10;
+      for (const c of cands) if (c.rec.kind === 'city' && c.rec.population + 10 > big) big = c.rec.population + 10;
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [], bigTown: Math.log10(big) };
       groups.set(key, g);
     }
     return g;
