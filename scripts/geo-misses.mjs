@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Lists the toponyms `summitry eval geo` gets wrong (over 161 km, or no answer) in one corpus
-// JSONL, with the predicted place, rule, gold point and distance, and the accuracy on the
-// first and second half of the documents (lines 1–100 and 101–200 of GeoWebNews' file) (GeoWebNews has no dev split: tune on one half,
-// check the other). Usage: node scripts/geo-misses.mjs FILE.jsonl [first|second|all] [--hits]
+// JSONL, with the predicted place, rule, gold point and distance, then the accuracy on the
+// first and second half of the documents in file order. GeoWebNews has no dev split: tune on
+// the first half, leave the second unread and only score it (docs/geo.md).
+// Usage (after a build): node scripts/geo-misses.mjs FILE.jsonl [first|second|all|none]
 import { readFileSync } from 'node:fs';
 import { resolveGoldDoc } from '../dist/src/eval/geo-suite.js';
 import { distanceKm } from '../dist/src/geo/resolve.js';
 
 const [file, part = 'all'] = process.argv.slice(2);
-if (!file) throw new Error('usage: geo-misses.mjs FILE.jsonl [first|second|all]');
+if (!file) throw new Error('usage: geo-misses.mjs FILE.jsonl [first|second|all|none]');
 const docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const withIds = docs.some((d) => d.toponyms.some((t) => t.geonameid !== undefined));
 const half = Math.ceil(docs.length / 2);
