@@ -195,6 +195,31 @@ test('resolver: a town and its county find each other; local cues; a name does n
   assert.equal(ga[0]!.place?.admin1, 'GA');
 });
 
+test('resolver: "Town, State" inside one span; a country\'s initials where the text names it', () => {
+  const dc = resolveMentions([{ start: 0, end: 16, text: 'Washington, D.C.' }]);
+  assert.equal(dc[0]!.place?.admin1, 'DC', JSON.stringify(dc[0]));
+  const ms = resolveMentions([{ start: 0, end: 12, text: 'Paris, Texas' }]);
+  assert.equal(ms[0]!.place?.admin1, 'TX', JSON.stringify(ms[0]));
+  // "SA" is South Africa only in an article that names South Africa.
+  const text = 'Mining in South Africa slowed; SA exports fell.';
+  const sa = resolveMentions([{ start: 31, end: 33, text: 'SA' }], documentSetting(text));
+  assert.equal(sa[0]!.place?.country, 'ZAF', JSON.stringify(sa[0]));
+  assert.notEqual(resolveMentions([{ start: 0, end: 2, text: 'SA' }])[0]!.place?.country, 'ZAF');
+  // Demonyms of areas: "Soviet" → the USSR (placed at Russia), "Tamil" → Tamil Nadu.
+  assert.equal(resolveMentions([{ start: 0, end: 6, text: 'Soviet' }])[0]!.place?.country, 'RUS');
+  assert.equal(resolveMentions([{ start: 0, end: 5, text: 'Tamil' }])[0]!.place?.name, 'Tamil Nadu');
+});
+
+test('resolver: a state that other names lie in does not hand a large city\'s name to a small namesake', () => {
+  // A national story: Columbus and Ohio named, Louisville alone is still the Kentucky city …
+  const ms = ['Columbus', 'Ohio', 'Louisville', 'Texas', 'Boston'].map((text, i) => ({ start: i * 20, end: i * 20 + text.length, text }));
+  const r = resolveMentions(ms, { countries: ['USA'] });
+  assert.equal(r[2]!.place?.admin1, 'KY', JSON.stringify(r[2]));
+  // … but a small town with a neighbour in the text keeps the local reading.
+  const local = resolveMentions([{ start: 0, end: 10, text: 'Louisville' }, { start: 20, end: 26, text: 'Canton' }, { start: 30, end: 34, text: 'Ohio' }]);
+  assert.equal(local[0]!.place?.admin1, 'OH', JSON.stringify(local[0]));
+});
+
 const GEO = path.join(SHARED, 'data/geo');
 test('eval geo: scores a gold set beside the population baseline (when ../shared is present)', { skip: !existsSync(path.join(GEO, 'tr-news')) && 'skipped: ../shared/data/geo not found' }, () => {
   const r = cli(['eval', 'geo', '--data', path.join(GEO, 'tr-news')]);

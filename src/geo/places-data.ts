@@ -97,12 +97,18 @@ export function placeData(): PlaceData {
   for (const row of loadTable('places-regions.tsv').rows) {
     let admin1 = row.admin1 ?? '';
     const country = row.country || null;
-    if (!admin1 && row.capital && country) {
+    let capital: number | undefined;
+    if (row.capital && country) {
       // The first-level code of the region is its capital's.
-      const hit = g.lookup(normalisePlaceName(row.capital)).find((h) => !h.alt && iso2to3.get(g.ccOf(h.row)) === country);
-      if (hit) admin1 = g.admin1Of(hit.row);
+      const hits = g.lookup(normalisePlaceName(row.capital)).filter((h) => iso2to3.get(g.ccOf(h.row)) === country);
+      const hit = hits.find((h) => !h.alt) ?? hits[0];
+      if (hit) capital = hit.row;
+      if (hit && !admin1) admin1 = g.admin1Of(hit.row);
     }
-    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: coord(row, 'lat'), lon: coord(row, 'lon'), population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
+    // No point written: the capital's (a small region lies around it).
+    if (!row.lat && !row.lon && capital === undefined) throw new Error(`places-regions.tsv: "${row.name}" has no point and no capital found in GeoNames ("${row.capital ?? ''}")`);
+    const at = !row.lat && !row.lon ? { lat: g.lat[capital!]!, lon: g.lon[capital!]! } : { lat: coord(row, 'lat'), lon: coord(row, 'lon') };
+    const r: PlaceRecord = { id: `region:${row.name}`, kind: 'region', name: row.name!, country, admin1, lat: Math.round(at.lat * 1e4) / 1e4, lon: Math.round(at.lon * 1e4) / 1e4, population: 0, fcode: admin1 ? 'ADM1' : 'AREA', surfaces: [row.name!, ...split(row.aliases)] };
     if (admin1 && country) regionsByAdmin1.set(`${country}/${admin1}`, r);
     // Abbreviations ("Tenn.") only name the region after a comma (see context.ts).
     for (const n of [r.name, ...split(row.aliases)]) {

@@ -1,3 +1,4 @@
+import { hintAfter } from './context.js';
 import { gazetteer } from './gazetteer.js';
 import { normalisePlaceName } from './normalise.js';
 import { placeData, townRecord, type PlaceKind, type PlaceRecord } from './places-data.js';
@@ -63,6 +64,8 @@ const isArea = (r: PlaceRecord) => r.kind === 'country' || (r.kind === 'region' 
 /** Points the closeness term measures from and to: towns and counties. */
 const isLocal = (r: PlaceRecord) => r.kind === 'city' || r.fcode === 'ADM2';
 
+/** A city this big keeps its size under a local cue ("a Boston native" is still Boston, Mass.). */
+const LOCAL_BIG = 300_000;
 /** What a local cue takes off a same-named country. */
 const LOCAL_COUNTRY = 5;
 /** A town's prior where the article reads it as local: half the weight of size, no capital bonus. */
@@ -90,6 +93,8 @@ export function candidates(text: string): Candidate[] {
     }
   }
   const out = lookupKey(key, 'name');
+  // "Qamishli" for "Al Qāmishlī", "al-Tanf" for "At Tanf": the Arabic article, written or not.
+  if (!out.length) for (const k of arabicArticle(key)) if (!out.length) out.push(...lookupKey(k, 'name'));
   if (!out.length) {
     const stripped = key.replace(PREFIX, '').replace(SUFFIX, '');
     if (stripped !== key && stripped.length > 1) out.push(...lookupKey(stripped, 'stripped'));
@@ -106,6 +111,21 @@ export function candidates(text: string): Candidate[] {
   if (candidateCache.size > 50_000) candidateCache.clear();
   candidateCache.set(cacheKey, out);
   return out;
+}
+
+/** The article "al" as GeoNames spells it before each letter (sun letters assimilate: "Ar Raqqah"). */
+const ARABIC_ARTICLE = /^(al|el|ar|as|ash|ad|adh|an|az|at|ath|ath) (.+)$/;
+const SUN = new Map([...'tdrzsn'].map((c) => [c, `a${c}`]));
+function arabicArticle(key: string): string[] {
+  const m = ARABIC_ARTICLE.exec(key);
+  if (m) {
+    const rest = m[2]!;
+    return [rest, `al ${rest}`, `${SUN.get(rest[0]!) ?? 'al'} ${rest}`].filter((k) => k !== key);
+  }
+  if (key.includes(' ') || key.length < 4) return [];
+  const first = key[0]!;
+  const article = key.startsWith('sh') ? 'ash' : key.startsWith('th') ? 'ath' : key.startsWith('dh') ? 'adh' : (SUN.get(first) ?? 'al');
+  return article === 'al' ? [`al ${key}`] : [`${article} ${key}`, `al ${key}`];
 }
 
 function partCandidates(key: string): Candidate[] {
@@ -136,6 +156,36 @@ function lookupKey(key: string, via: string): Candidate[] {
   return out;
 }
 
+/** "Washington, D.C.", "Paris, Texas" as one span: the head's candidates and the tail as a hint. */
+function commaSplit(text: string): { cands: Candidate[]; hint: PlaceMention['hint'] } | null {
+  const comma = text.indexOf(',');
+  if (comma <= 0) return null;
+  const hint = hintAfter(text, comma);
+  const cands = candidates(text.slice(0, comma));
+  return cands.length ? { cands, hint } : null;
+}
+
+/** Initials of each country name ("SA" South Africa, "UAE", "DRC"), built once. */
+let countryInitials: Map<string, PlaceRecord[]> | null = null;
+const INITIALS = /^[A-Z]{2,4}$/;
+function initialsOf(text: string, countries: readonly string[] | undefined): PlaceRecord | null {
+  if (!countries?.length) return null;
+  if (!countryInitials) {
+    countryInitials = new Map();
+    for (const c of placeData().countries) {
+      const words = c.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (words.length < 2) continue;
+      const k = words.map((w) => w[0]).join('');
+      const list = countryInitials.get(k);
+      if (list) list.push(c);
+      else countryInitials.set(k, [c]);
+    }
+  }
+  // Only a country the text names otherwise: "SA" alone may be South Australia or Saudi Arabia.
+  const named = (countryInitials.get(text) ?? []).filter((c) => countries.includes(c.country!));
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** The most-populous-place baseline: countries, then regions, then the largest town. */
 export function mostPopulous(text: string): PlaceRecord | null {
   const c = candidates(text);
@@ -163,6 +213,8 @@ interface Group {
   rules: number[];
   /** closePairs() of each candidate, once worked out. */
   near: (number[] | undefined)[];
+  /** log10 of the population of the largest town among the candidates. */
+  bigTown: number;
 }
 
 const RULE_COUNTRY = 1;
@@ -171,7 +223,14 @@ const RULE_NEAR = 4;
 /** Context weights, in the prior's units (one = ten times the population). */
 const W_COUNTRY_ANY = 1;
 const W_COUNTRY_SHARE = 3;
-const W_ADMIN1 = 2.5;
+const W_ADMIN1_ANY = 1.5;
+const W_ADMIN1_SHARE = 1.5;
+/**
+ * A town 20 times (10^1.3) smaller than a namesake takes this share of the region term unless
+ * a place of the text lies near it: "Louisville" beside Columbus, Ohio is still Kentucky's.
+ */
+const SMALL_NAMESAKE_GAP = 1.3;
+const SMALL_NAMESAKE_ADMIN1 = 0.6;
 const W_NEAR = 2.5;
 /** The least weight any town or county sense of another name lends the closeness term. */
 const NEAR_FLOOR = 0.35;
@@ -303,8 +362,16 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
     const key = `${name}|${m.hint?.country ?? ''}|${m.hint?.admin1 ?? ''}|${m.hint?.kind ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      let cands = candidates(m.text);
-      const h = m.hint;
+      let h = m.hint;
+      // "Washington, D.C." as one span: the town before the comma, the state after it a hint.
+      const split = m.text.includes(',') ? commaSplit(m.text) : null;
+      let cands = split ? split.cands : candidates(m.text);
+      if (split) h = split.hint;
+      // "SA", "NZ": the initials of a country the article names.
+      if (INITIALS.test(m.text) && cands.every((c) => c.via.endsWith('-alt'))) {
+        const country = initialsOf(m.text, context.countries);
+        if (country) cands = [{ rec: country, prior: kindPrior(country, false), via: 'initials' }, ...cands];
+      }
       // A hint after a country or region is a list ("China, Japan and Korea"), not a location.
       if (h && !cands.some((c) => isArea(c.rec))) {
         const narrowed = cands.filter((c) => (!h.country || c.rec.country === h.country) && (!h.admin1 || c.rec.admin1 === h.admin1) && (!h.kind || c.rec.kind === 'city' || c.rec.kind === 'venue'));
@@ -314,7 +381,7 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const local = localNames.has(name);
       if (local && cands.some((c) => c.rec.kind === 'city')) {
         // A local town: not the country, and its size says less than the article's setting.
-        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' ? { ...c, prior: localPrior(c) } : c));
+        cands = cands.map((c) => (c.rec.kind === 'country' ? { ...c, prior: c.prior - LOCAL_COUNTRY } : c.rec.kind === 'city' && c.rec.population < LOCAL_BIG ? { ...c, prior: localPrior(c) } : c));
       }
       // A country or region of that name outranks same-named towns unless the text says otherwise.
       if (cands.some((c) => isArea(c.rec) && !(local && c.rec.kind === 'country'))) {
@@ -328,7 +395,9 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
       const top = Math.max(...cands.map((c) => c.prior));
       cands = cands.filter((c) => c.prior >= top - MAX_BONUS);
       const scores = cands.map((c) => c.prior);
-      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [] };
+      let big = 10;
+      for (const c of cands) if (c.rec.kind === 'city' && c.rec.population + 10 > big) big = c.rec.population + 10;
+      g = { name, cands, scores, probs: softmax(scores), rules: cands.map(() => 0), near: [], bigTown: Math.log10(big) };
       groups.set(key, g);
     }
     return g;
@@ -404,10 +473,13 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
           }
         }
         const a = admin1Key(r);
+        let admin1Bonus = 0;
         if (a && r.fcode !== 'ADM1') {
           const support = (admin1Total.get(a) ?? 0) - (own[gi]!.admin1.get(a) ?? 0) + (fixedAdmin1.has(a) && !namedOnlyBy(a, g.name) ? 1 : 0);
           if (support > 0.2) {
-            score += W_ADMIN1 * Math.min(1, support);
+            // Like the country term: any support counts, a larger share of the text counts more
+            // (a state that one name of many lies in says less than a local paper's state).
+            admin1Bonus = W_ADMIN1_ANY * Math.min(1, support) + (W_ADMIN1_SHARE * Math.min(support, others)) / others;
             rules |= RULE_ADMIN1;
           }
         }
@@ -435,6 +507,8 @@ export function resolveMentions(mentions: readonly PlaceMention[], context: Reso
             rules |= RULE_NEAR;
           }
         }
+        if (admin1Bonus && !(rules & RULE_NEAR) && r.kind === 'city' && g.bigTown - Math.log10(r.population + 10) > SMALL_NAMESAKE_GAP) admin1Bonus *= SMALL_NAMESAKE_ADMIN1;
+        score += admin1Bonus;
         g.scores[i] = score;
         g.rules[i] = rules;
       });
