@@ -159,6 +159,8 @@ test('arguments from structure: subject, object, with-phrase, possessive, compou
   assert.equal(first('The Kim-Putin talks are set for Thursday on Russky Island.', '2019-04-23').place?.name, 'Russky Island');
   assert.equal(first('Lavrov and Wang Yi held talks on Korea on Monday.', '2019-04-23').place, null);
   assert.deepEqual(roles('The diplomats were expelled by Japan.'), ['Japan:source']);
+  // A name before an article is outside the trigger's phrase: no compound.
+  assert.deepEqual(roles('Turkish officials used a visit by a delegation of Greek officials to restate their view.').filter((r) => r.startsWith('Turkey')), []);
   // A name inside another phrase is not the subject: "In Moscow, Kim met Putin".
   const e = first('In Vladivostok, Kim met Putin on Monday.');
   assert.equal(e.place?.name, 'Vladivostok');

@@ -282,6 +282,7 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
 const COORDINATORS = new Set(['and', 'or', 'but', 'nor', 'then', 'while', 'whereas', 'before', 'after', 'when', 'as', 'because', 'since', 'until', 'if', 'though', 'although', ';', ':']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our']);
 
 /**
  * The relative pronoun that opens the trigger's clause ("the group that has seized"), or -1:
@@ -324,6 +325,9 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
   if (nominal) {
     const near = before.filter((p) => t.first - p.last - 1 <= 3 && view.words.slice(p.last + 1, t.first).every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== ',' && !BE.has(w.lower) && !RELATIVES.has(w.lower) && !reporting().has(w.lower) && !lightVerbSet().has(w.lower)));
     for (const p of near) {
+      // An article between them opens another phrase: "Russian officials used a visit by …"
+      // is no compound (a possessive may have one: "Kim's first visit").
+      if (!p.possessive && view.words.slice(p.last + 1, t.first).some((w) => ARTICLES.has(w.lower))) continue;
       add(p, p.possessive ? 'subj' : 'compound');
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
     }
