@@ -103,6 +103,12 @@ test('statuses: tense, modals, cues and their scope', () => {
   assert.ok(e.statusSpan && e.statusSpan.end > e.statusSpan.start);
 });
 
+test('idioms: "when it comes to", "came to power" name no event', () => {
+  assert.deepEqual(events('When it comes to trade, the premier has done well.', '2015-02-23'), []);
+  assert.deepEqual(events('The young general came to power in 2011.', '2015-02-23'), []);
+  assert.equal(first('The general came to Beijing in 2011.', '2015-02-23').mode, 'visit');
+});
+
 test("times: a stance word keeps its own time; an itinerary's owner takes part in what it includes", () => {
   // "unclear yesterday whether …": yesterday dates the not-knowing, not the meeting.
   const unclear = events('The envoy hoped to see the premier; it remained unclear on Tuesday whether the two had met.', '2002-05-23');

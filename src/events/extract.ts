@@ -79,6 +79,23 @@ function breaksPhrase(view: SentenceView, i: number): boolean {
 
 const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'him', 'her', 'them', 'us', 'me', 'it', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
 
+let idioms: string[][] | null = null;
+
+/** Whether words i..last lie inside a phrase of knowledge/event-idioms.txt ("when it comes to"). */
+function inIdiom(words: SentenceView['words'], i: number, last: number): boolean {
+  idioms ??= loadList('event-idioms.txt').map((p) => p.split(/\s+/));
+  for (const p of idioms) {
+    // Each place the trigger's first word could sit in the phrase.
+    for (let k = 0; k < p.length; k++) {
+      if (p[k] !== words[i]!.lower) continue;
+      const start = i - k;
+      if (start < 0 || start + p.length - 1 < last) continue;
+      if (p.every((w, j) => words[start + j]?.lower === w)) return true;
+    }
+  }
+  return false;
+}
+
 /** "There were ten soldiers killed": a participle after an existential is the event. */
 function existential(view: SentenceView, i: number): boolean {
   for (let k = i - 1; k >= 1 && i - k <= 6; k--) if (view.words[k - 1]!.lower === 'there' && BE.has(view.words[k]!.lower)) return true;
@@ -149,7 +166,7 @@ function findTriggers(doc: Doc, view: SentenceView): Trigger[] {
     // noun this table does not list as a trigger.
     const nounUse = chosen.form === 'base' && (afterVerb || !nouns.length && (DETERMINERS.has(prev) || /['’]s$/u.test(prevText) || /ed$/.test(prev) || (PREPOSITIONS.has(prev) && prev !== 'to')));
     const qualifies = !passive && (chosen.form === 'past' || chosen.form === 'participle') && qualifyingParticiple(doc, view, out, i, last);
-    if (reducedRelative || adjective || nounUse || qualifies) {
+    if (reducedRelative || adjective || nounUse || qualifies || inIdiom(words, i, last)) {
       i = last;
       continue;
     }
