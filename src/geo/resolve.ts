@@ -76,7 +76,7 @@ const candidateCache = new Map<string, Candidate[]>();
 export function candidates(text: string): Candidate[] {
   const key = normalisePlaceName(text);
   // "Kan.", "Tenn.": written as an abbreviation, read as one first.
-  const dotted = ABBREVIATION.test(text.trim());
+  const dotted = text.includes('.') && ABBREVIATION.test(text.trim());
   const cacheKey = dotted ? `${key}.` : key;
   const hit = candidateCache.get(cacheKey);
   if (hit) return hit;
