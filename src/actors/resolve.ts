@@ -59,6 +59,11 @@ const GENERIC_RULER = new Set(['leader', 'ruler', 'strongman', 'dictator']);
 
 let patterns: Patterns | null = null;
 
+/** What preTitle splits words at: space, tab, line feed. */
+function isTitleGap(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
+}
+
 /** Space, tab, line breaks, no-break space. */
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
@@ -413,6 +418,12 @@ export function resolveActors(doc: Doc): Span[] {
     // A title word must end right before the name's white space: else nothing to split.
     const c = span.start > from ? text.charCodeAt(span.start - 1) : -1;
     if (c !== 32 && c !== 9 && c !== 10) return null;
+    // Most names have no title word right before them: read that one word before any splitting.
+    let e = span.start;
+    while (e > from && isTitleGap(text.charCodeAt(e - 1))) e--;
+    let b = e;
+    while (b > from && !isTitleGap(text.charCodeAt(b - 1))) b--;
+    if (b === e || !k.titleWords.has(text.slice(b, e).toLowerCase())) return null;
     const words = text.slice(from, span.start).split(/[ \t\n]+/);
     if (words[words.length - 1] === '') words.pop();
     else return null;
@@ -431,6 +442,9 @@ export function resolveActors(doc: Doc): Span[] {
 
   /** "Sergei Darkin, governor of the Primorye region, and …": a title after a comma. */
   function apposition(span: Span): string | null {
+    // The pattern below opens with a comma, or a quote before one.
+    const c = text.charCodeAt(span.end);
+    if (c !== 44 && c !== 39 && c !== 0x2019) return null;
     const sIdx = sentenceAt(span.start);
     const sEnd = sIdx >= 0 ? sentences[sIdx]!.end : text.length;
     const after = text.slice(span.end, Math.min(sEnd, span.end + 140));
