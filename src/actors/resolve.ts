@@ -1,6 +1,7 @@
 import type { Doc, Span } from '../doc/doc.js';
 import { holderAt, kb, pickAt, rank, titleAt, type KB, type Person } from '../kb/kb.js';
 import { cleanName, nameInfo, nameKey, slug } from '../kb/normalise.js';
+import { trieAlternation } from '../util/word-trie.js';
 
 /**
  * Actor resolution over one article: every name, description ("the reclusive North Korean
@@ -72,10 +73,13 @@ function isSpace(c: number): boolean {
 function buildPatterns(k: KB): Patterns {
   const kinWords = new Set([...k.kin.keys()].map((x) => x.split(' ')[1]!));
   const words = [...new Set([...k.roleWords.keys(), ...k.groups.keys(), ...kinWords].map((g) => g.toLowerCase()))];
-  const alternation = words
-    .sort((x, y) => y.length - x.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
-    .join('|');
+  // As a trie (util/word-trie.ts: same matches, about a third faster), else the plain list.
+  const alternation =
+    trieAlternation(words) ??
+    words
+      .sort((x, y) => y.length - x.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
+      .join('|');
   // Plain (non-unicode) case-insensitive literals: V8 scans these far faster than a token loop.
   return { anchor: new RegExp(`\\b(?:${alternation})\\b`, 'gi'), kinWords, modifiers: new Set(MODIFIERS) };
 }
