@@ -148,9 +148,17 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   }
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
   // Nor are names that only contain a place ("Moscow State University", via 'part').
-  const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
-  if (!cands.length) return leadingPlace(doc, s, text, stop);
-  const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
+  // Counted, not filtered into new arrays (this runs for every name).
+  const all = candidates(text);
+  const usable = (c: (typeof all)[number]) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation';
+  let cands = 0;
+  let known = 0;
+  for (const c of all) {
+    if (!usable(c)) continue;
+    cands++;
+    if (c.rec.kind !== 'city' || c.rec.id.startsWith('venue:')) known++;
+  }
+  if (!cands) return leadingPlace(doc, s, text, stop);
   const team = placeData().byKey.get(key) ?? [];
   if (!team.length && !key.includes(' ') && people.has(key)) return null;
   // Organisations are places only when the team's data lists them (the Kremlin, the Blue House).
@@ -162,9 +170,14 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   if (team.length || hint) return { start: s.start, end: s.end, text, hint, source: 'name', confidence: 1 };
   // Only towns: their own name (not an alternate), and either a large place or a cue before it.
   // A town's own name, or a well-known other spelling of a large one ("Ulaanbaatar").
-  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city');
-  if (!own.length && !known.length) return null;
-  const big = own.some((c) => c.rec.population >= MIN_POPULATION);
+  let own = 0;
+  let big = false;
+  for (const c of all) {
+    if (!usable(c) || !((c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city')) continue;
+    own++;
+    if (c.rec.population >= MIN_POPULATION) big = true;
+  }
+  if (!own && !known) return null;
   // PLACE_BEFORE ends in white space: no look unless the character before the name may be one.
   const b1 = doc.text.charCodeAt(s.start - 1);
   const cue = !(b1 < 128 && !(b1 === 32 || (b1 >= 9 && b1 <= 13))) && PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
