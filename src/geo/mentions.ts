@@ -82,8 +82,13 @@ const ALT_NAME_POPULATION = 500_000;
 
 function nameText(doc: Doc, s: Span): string {
   const norm = s.attrs?.norm;
-  return typeof norm === 'string' && norm ? norm : doc.slice(s).replace(/\s+/g, ' ').replace(/['’]s?$/, '');
+  if (typeof norm === 'string' && norm) return norm;
+  const text = doc.slice(s);
+  // Most names have neither a run of white space other than one space nor a possessive: as is.
+  return MAY_FOLD.test(text) ? text.replace(/\s+/g, ' ').replace(/['’]s?$/, '') : text;
 }
+/** What nameText's two replacements can change: white space other than one space, a final quote or possessive. */
+const MAY_FOLD = /[^\S ]|\s\s|['’]s?$/;
 
 /**
  * Last words of the article's longer names ("Barry" of "Mark P. Barry", "Un" of "Kim Jong
@@ -128,7 +133,9 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   const key = normalisePlaceName(text);
   if (!key || stop.has(key)) return null;
   // "St. Petersburg" where the names stage split off "St.".
-  const saint = /\b(St\.?|Saint|Ste?\.?)\s$/.exec(doc.text.slice(Math.max(0, s.start - 7), s.start));
+  // Only a name after "…t", "…e" or "…." and one space-like character can follow a "St.".
+  const b2 = doc.text.charCodeAt(s.start - 2);
+  const saint = (b2 === 46 || b2 === 116 || b2 === 101) && /\b(St\.?|Saint|Ste?\.?)\s$/.exec(doc.text.slice(Math.max(0, s.start - 7), s.start));
   if (saint) {
     const longer = `${saint[1]} ${text}`;
     if (candidates(longer).length) return { start: s.start - saint[0].length, end: s.end, text: longer, source: 'name', confidence: 1 };
@@ -141,23 +148,39 @@ function nameMention(doc: Doc, s: Span, stop: Set<string>, people: Set<string>):
   }
   // Adjectives ("Russians") are not place names here; the names stage leaves them out anyway.
   // Nor are names that only contain a place ("Moscow State University", via 'part').
-  const cands = candidates(text).filter((c) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation');
-  if (!cands.length) return leadingPlace(doc, s, text, stop);
-  const known = cands.filter((c) => c.rec.kind !== 'city' || c.rec.id.startsWith('venue:'));
+  // Counted, not filtered into new arrays (this runs for every name).
+  const all = candidates(text);
+  const usable = (c: (typeof all)[number]) => c.via !== 'demonym' && c.via !== 'part' && c.via !== 'abbreviation';
+  let cands = 0;
+  let known = 0;
+  for (const c of all) {
+    if (!usable(c)) continue;
+    cands++;
+    if (c.rec.kind !== 'city' || c.rec.id.startsWith('venue:')) known++;
+  }
+  if (!cands) return leadingPlace(doc, s, text, stop);
   const team = placeData().byKey.get(key) ?? [];
   if (!team.length && !key.includes(' ') && people.has(key)) return null;
   // Organisations are places only when the team's data lists them (the Kremlin, the Blue House).
   if ((label === 'ORG' || kind === 'org') && !team.some((r) => r.kind === 'venue')) return null;
-  const after = doc.text.slice(s.end, s.end + 20);
-  if (SPEECH_AFTER.test(after)) return null;
+  // SPEECH_AFTER needs a quote, an "s" or white space right after the name.
+  const a0 = doc.text.charCodeAt(s.end);
+  if (!(a0 < 128 && !(a0 === 39 || a0 === 115 || a0 === 32 || (a0 >= 9 && a0 <= 13))) && SPEECH_AFTER.test(doc.text.slice(s.end, s.end + 20))) return null;
   const hint = hintAfter(doc.text, s.end);
   if (team.length || hint) return { start: s.start, end: s.end, text, hint, source: 'name', confidence: 1 };
   // Only towns: their own name (not an alternate), and either a large place or a cue before it.
   // A town's own name, or a well-known other spelling of a large one ("Ulaanbaatar").
-  const own = cands.filter((c) => (c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city');
-  if (!own.length && !known.length) return null;
-  const big = own.some((c) => c.rec.population >= MIN_POPULATION);
-  const cue = PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
+  let own = 0;
+  let big = false;
+  for (const c of all) {
+    if (!usable(c) || !((c.via === 'name' || (c.via === 'stripped' && COUNTY.test(key)) || (c.via === 'name-alt' && c.rec.population >= ALT_NAME_POPULATION)) && c.rec.kind === 'city')) continue;
+    own++;
+    if (c.rec.population >= MIN_POPULATION) big = true;
+  }
+  if (!own && !known) return null;
+  // PLACE_BEFORE ends in white space: no look unless the character before the name may be one.
+  const b1 = doc.text.charCodeAt(s.start - 1);
+  const cue = !(b1 < 128 && !(b1 === 32 || (b1 >= 9 && b1 <= 13))) && PLACE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 14), s.start));
   if (big || cue) return { start: s.start, end: s.end, text, source: big ? 'name' : 'name-after-preposition', confidence: big ? 0.9 : 0.7 };
   // A small town with no cue: kept only if the article's other places vouch for it (same
   // first-level region, or within 100 km), decided after resolution.
@@ -174,8 +197,12 @@ export function findPlaceMentions(doc: Doc): FoundMention[] {
 function findMentions(doc: Doc): FoundMention[] {
   const t = tables();
   const out: FoundMention[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+  // Claimed ranges as flat [start, end, start, end, …] (checked for every name).
+  const taken: number[] = [];
+  const overlaps = (a: number, b: number) => {
+    for (let i = 0; i < taken.length; i += 2) if (a < taken[i + 1]! && taken[i]! < b) return true;
+    return false;
+  };
   const text = doc.text;
 
   t.ofCue.lastIndex = 0;
@@ -187,7 +214,7 @@ function findMentions(doc: Doc): FoundMention[] {
     const value = t.nouns.get(noun);
     if (!candidates(name).length || t.stop.has(normalisePlaceName(name))) continue;
     out.push({ start, end, text: name, hint: value === 'city' ? { kind: 'town' } : undefined, source: `cue:${noun}-of`, confidence: 0.95 });
-    taken.push([start, end]);
+    taken.push(start, end);
   }
 
   const people = surnames(doc);
@@ -196,7 +223,7 @@ function findMentions(doc: Doc): FoundMention[] {
     const found = nameMention(doc, s, t.stop, people);
     if (found) {
       out.push(found);
-      taken.push([s.start, s.end]);
+      taken.push(s.start, s.end);
     }
   }
 
@@ -229,7 +256,7 @@ function findMentions(doc: Doc): FoundMention[] {
     } else if (noun === 'city') {
       out.push({ start, end, text: m[0], source: 'anaphor', anaphor: { country: country ?? area?.region.country ?? null, area: area?.region ?? null, radiusKm: area?.radiusKm ?? 0, noun: m[2]! }, confidence: 0.7 });
     }
-    taken.push([start, end]);
+    taken.push(start, end);
   }
   return out.sort((a, b) => a.start - b.start);
 }

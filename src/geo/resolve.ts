@@ -79,7 +79,7 @@ const candidateCache = new Map<string, Candidate[]>();
 export function candidates(text: string): Candidate[] {
   const key = normalisePlaceName(text);
   // "Kan.", "Tenn.": written as an abbreviation, read as one first.
-  const dotted = ABBREVIATION.test(text.trim());
+  const dotted = text.includes('.') && ABBREVIATION.test(text.trim());
   const cacheKey = dotted ? `${key}.` : key;
   const hit = candidateCache.get(cacheKey);
   if (hit) return hit;
@@ -242,7 +242,9 @@ const NEAR_FULL_KM = 30;
 const MAX_BONUS = 8;
 const PASSES = 2;
 const COUNTY_KM = 60;
-const ruleName = (bits: number) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior';
+/** The rule names of the eight RULE_* combinations, built once (one is asked for per mention). */
+const RULE_NAMES = Array.from({ length: 8 }, (_, bits) => ['country', 'admin1', 'near'].filter((_, i) => bits & (1 << i)).join('+') || 'prior');
+const ruleName = (bits: number) => RULE_NAMES[bits]!;
 
 /** "ISO3/admin1", computed once per record (the scoring loops ask for it often). */
 const admin1Keys = new WeakMap<PlaceRecord, string>();
@@ -338,9 +340,16 @@ function nearPoints(g: Group, prev: NearPoints | undefined): NearPoints {
 
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
-  const e = scores.map((s) => Math.exp(2 * (s - max)));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / sum);
+  // Plain loops (it runs for every group in every pass); the sum in the same order as before.
+  const e: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const x = Math.exp(2 * (scores[i]! - max));
+    e.push(x);
+    sum += x;
+  }
+  for (let i = 0; i < e.length; i++) e[i] = e[i]! / sum;
+  return e;
 }
 
 /**
