@@ -288,7 +288,8 @@ function coordinated(doc: Doc, placed: Placed[], p: Placed, direction: -1 | 1, t
     const [lo, hi] = direction < 0 ? [next.last, cur.first] : [cur.last, next.first];
     if (triggers.some((t) => t.first > lo && t.last < hi)) break;
     const gap = direction < 0 ? doc.text.slice(next.c.end, cur.c.start) : doc.text.slice(cur.c.end, next.c.start);
-    if (!COORDINATION.test(gap.replace(titleGap(), ''))) break;
+    // The title words are stripped only from a short gap that is not already a bare "and".
+    if (!COORDINATION.test(gap) && (gap.length > 60 || !COORDINATION.test(gap.replace(titleGap(), '')))) break;
     out.push(next);
     cur = next;
     i += direction;
