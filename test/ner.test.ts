@@ -147,3 +147,24 @@ test('names: towns in a sports results line are teams; in other news they stay p
   const politics = names('Arab League summit opens in Cairo\n\nLeaders of the league met in Cairo on Saturday.');
   assert.deepEqual(politics.filter((x) => x.text === 'Cairo').map((x) => x.label), ['LOC', 'LOC']);
 });
+
+test('names: a results line or standings row of a team sport is names between numbers, whatever their words', () => {
+  const n = names(
+    'SOCCER - NORTHERN LEAGUE RESULTS\n\nResults of Northern league matches on Saturday:\n\nWatford Town 2 Mill of Tay 1\n\nBakers 0 Rovno (K) 3\n\nStandings:\n\nGreenock Rovers 3 2 1 0 7 2 7\n\nScotland 1 Norway 0',
+  );
+  assert.deepEqual(
+    n.filter((x) => x.label === 'ORG' || x.label === 'LOC').map((x) => [x.text, x.label]),
+    [
+      ['Watford Town', 'ORG'],
+      ['Mill of Tay', 'ORG'],
+      ['Bakers', 'ORG'],
+      ['Rovno (K)', 'ORG'],
+      ['Greenock Rovers', 'ORG'],
+      ['Scotland', 'LOC'],
+      ['Norway', 'LOC'],
+    ],
+  );
+  // Not a results line: a sentence with two numbers keeps its ordinary mentions.
+  const prose = names('SOCCER - REPORT\n\nWatford won 2 of their 3 games, Smith said.');
+  assert.ok(!prose.some((x) => x.text.includes('2')));
+});

@@ -27,6 +27,8 @@ export interface Candidate {
   afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
+  /** The name is one of a results line's or standings row's stretches between numbers (resultsLineNames). */
+  teamLine: boolean;
   sentenceStart: boolean;
   /** A dateline's place in capitals: "MOSCOW 1996-12-06", "AL-AIN , United Arab Emirates". */
   dateline: boolean;
@@ -168,10 +170,21 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
     afterParens: words[j] === '(' && words[j + 2] === ')' ? (words[j + 3] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
+    teamLine: false,
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
   if (isShouting(words)) return shouted(tokens, words, L, docWords, context, tableLike);
+  if (tableLike) {
+    const teams = resultsLineNames(words);
+    if (teams) {
+      return teams.map(([a, b]) => {
+        const c = context(a, b, tokens[a]!.start, ends[b - 1]!, teamWords(words, a, b), null, null, false);
+        c.teamLine = true;
+        return c;
+      });
+    }
+  }
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
@@ -205,6 +218,52 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     }
     emitRun(doc, tokens, words, ends, i, j, docWords, L, context, out);
     i = j;
+  }
+  return out;
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+/** A town's initial in brackets that tells two clubs of one name apart: "Rovno (K)". */
+const CLUB_INITIAL = /^\p{Lu}{1,3}$/u;
+
+/**
+ * A results line ("Watford Town 2 Mill of Tay 1") or a standings row ("Greenock Rovers 3 2 1 0 7 2 7") is
+ * all names and whole numbers: each stretch of words between the numbers is one name, whatever
+ * its words ("Bakers", "Mill of Tay", "Rovno (K)"). Null for any other line.
+ */
+function resultsLineNames(words: string[]): [number, number][] | null {
+  let n = words.length;
+  while (n > 0 && /^[.:;]$/.test(words[n - 1]!)) n--;
+  const names: [number, number][] = [];
+  let shape = '';
+  for (let k = 0; k < n; ) {
+    if (WHOLE_NUMBER.test(words[k]!)) {
+      shape += 'N';
+      k++;
+      continue;
+    }
+    const from = k;
+    if (!isCap(words[k]!)) return null;
+    while (k < n && !WHOLE_NUMBER.test(words[k]!)) {
+      const w = words[k]!;
+      if (w === '(' && k + 2 < n && words[k + 2] === ')' && CLUB_INITIAL.test(words[k + 1]!)) k += 3;
+      else if (isCap(w) || (k > from && (w === 'of' || w === '&' || PARTICLES.has(w)) && isCap(words[k + 1] ?? ''))) k++;
+      else return null;
+    }
+    names.push([from, k]);
+    shape += 'S';
+  }
+  return shape === 'SNSN' || /^SN{4,}$/.test(shape) ? names : null;
+}
+
+/** A team's words with a bracketed initial kept as one word: "Rovno", "(K)". */
+function teamWords(words: string[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (words[k] === '(') {
+      out.push(`(${words[k + 1]})`);
+      k += 2;
+    } else out.push(norm(words[k]!));
   }
   return out;
 }

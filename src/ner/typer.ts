@@ -68,6 +68,11 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
     if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
   }
+  // A results line or standings row of a team sport names teams; countries are national teams (LOC, as CoNLL-2003 has them).
+  if (c.teamLine && sports) {
+    const country = L.places.get(written) === 'country' || L.places.get(titleCase(written)) === 'country';
+    return country ? { type: 'LOC', kind: 'gpe', by: 'names/results-country', confidence: 0.8 } : { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.7 };
+  }
   let text = written;
   // "MOSCOW", "LOS ANGELES": look the capitals up as "Moscow", "Los Angeles" unless known as written.
   const c1 = text.charCodeAt(1);
