@@ -168,3 +168,18 @@ test('names: a results line or standings row of a team sport is names between nu
   const prose = names('SOCCER - REPORT\n\nWatford won 2 of their 3 games, Smith said.');
   assert.ok(!prose.some((x) => x.text.includes('2')));
 });
+
+test('names: a driver\'s team after his country and a lap time; a sport\'s name in capitals is no town', () => {
+  const motor = names('MOTOR RACING - QUALIFYING TIMES\n\n1. Tomas Berglund (Sweden), Reynard Honda, 52.113\n\n2. Ivo Marsh (Canada), Lola Ford, 52.340');
+  assert.deepEqual(
+    motor.filter((x) => x.label !== 'LOC').map((x) => [x.text, x.label]),
+    [
+      ['Tomas Berglund', 'PER'],
+      ['Reynard Honda', 'ORG'],
+      ['Ivo Marsh', 'PER'],
+      ['Lola Ford', 'ORG'],
+    ],
+  );
+  const rugby = names('RUGBY UNION - WELSH SIDE WIN AGAIN\n\nThe side won again on Saturday.');
+  assert.ok(!rugby.some((x) => x.text === 'RUGBY' || x.text === 'UNION'));
+});

@@ -37,6 +37,8 @@ export interface Lexicon {
   common: Set<string>;
   /** Lower-cased forms of all gazetteer entries, for text in capitals ("JAPAN", "NORTH KOREA"). */
   upper: Map<string, string>;
+  /** Words of the sports' names (ner-sports.tsv) in capitals: "RUGBY", "LEAGUE" in "RUGBY LEAGUE -" are no towns. */
+  sportWords: Set<string>;
   /** Longest gazetteer entry in words. */
   maxWords: number;
 }
@@ -96,6 +98,11 @@ export function lex(): Lexicon {
     common: new Set(modelList('ner-common-words.txt')),
     miscLast: new Set(loadList('ner-misc-words.txt')),
     upper,
+    sportWords: new Set(
+      loadTable('ner-sports.tsv')
+        .rows.filter((r) => r.kind !== 'cue')
+        .flatMap((r) => r.word!.toUpperCase().split(' ')),
+    ),
     maxWords,
   };
   return lexicon;

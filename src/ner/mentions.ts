@@ -23,6 +23,8 @@ export interface Candidate {
   after2: string;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
+  /** The word inside a parenthesis right before the name: "Visser (Netherlands) Velotrax", "Ivo Marsh (Canada), Lola Ford, 52.340". */
+  parenBefore: string;
   /** The word after that parenthesis: a score in "Torvik (Norway) 88 Belmar (Spain) 80". */
   afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
@@ -168,6 +170,8 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     before2: i > 1 ? words[i - 2]! : '',
     after2: j + 1 < words.length ? words[j + 1]! : '',
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    // After a comma only when a time or number follows the name too: "(Canada), Lola Ford, 52.340", not a list of players.
+    parenBefore: i > 1 && words[i - 1] === ')' ? words[i - 2]! : i > 2 && words[i - 1] === ',' && words[i - 2] === ')' && words[j] === ',' && digit(words[j + 1]) ? words[i - 3]! : '',
     afterParens: words[j] === '(' && words[j + 2] === ')' ? (words[j + 3] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
     teamLine: false,
@@ -394,7 +398,7 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
       let name = L.upper.get(upper);
       if (!name && n <= 3) {
         const town = n === 1 ? demonym : titleCase(upper);
-        if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town)) name = town;
+        if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town) && !(n === 1 && L.sportWords.has(upper))) name = town;
       }
       if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
       const place = L.places.get(name);

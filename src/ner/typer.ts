@@ -103,8 +103,8 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = () => c.words.length === 1 && isCommon(text);
-  // A rider's team after his country: "Jan Visser (Netherlands) Velotrax 4:32".
-  if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
+  // A rider's or driver's team after his country: "Jan Visser (Netherlands) Velotrax 4:32", "Al Dorr (U.S.), Lola Ford, 54.483".
+  if (sport && c.parenBefore && L.places.get(L.upper.get(c.parenBefore.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A results line of a sport of players names players ("Henkel 67 68") and their towns.
   if (sport === 'individual' && c.scoreLine && !lone()) {
