@@ -183,3 +183,12 @@ test('names: a driver\'s team after his country and a lap time; a sport\'s name 
   const rugby = names('RUGBY UNION - WELSH SIDE WIN AGAIN\n\nThe side won again on Saturday.');
   assert.ok(!rugby.some((x) => x.text === 'RUGBY' || x.text === 'UNION'));
 });
+
+test('names: the sides beside a result verb in a capitals headline, teams or players by the sport', () => {
+  const team = names('BASKETBALL - ZALGIRIS BEAT OLIMPIJA 88-80.\n\nVILNIUS 1996-12-06\n\nThe visitors led at halftime.');
+  assert.deepEqual(team.filter((x) => x.label === 'ORG').map((x) => x.text), ['ZALGIRIS', 'OLIMPIJA']);
+  const players = names('ATHLETICS - KORIR DEFEATS TANUI IN ZURICH.\n\nThe race was run on Friday.');
+  assert.deepEqual(players.filter((x) => x.label === 'PER').map((x) => x.text), ['KORIR', 'TANUI']);
+  const country = names('SOCCER - U.S. BEAT GIBRALTAR 3-1.\n\nThe match was played on Sunday.');
+  assert.deepEqual(country.map((x) => [x.text, x.label]), [['U.S.', 'LOC'], ['GIBRALTAR', 'LOC']]);
+});

@@ -39,6 +39,8 @@ export interface Lexicon {
   upper: Map<string, string>;
   /** Words of the sports' names (ner-sports.tsv) in capitals: "RUGBY", "LEAGUE" in "RUGBY LEAGUE -" are no towns. */
   sportWords: Set<string>;
+  /** Result verbs of sports headlines in capitals ("BEAT", "DEFEATS"): ner-sports.tsv, kind `verb`. */
+  resultVerbs: Set<string>;
   /** Longest gazetteer entry in words. */
   maxWords: number;
 }
@@ -100,8 +102,13 @@ export function lex(): Lexicon {
     upper,
     sportWords: new Set(
       loadTable('ner-sports.tsv')
-        .rows.filter((r) => r.kind !== 'cue')
+        .rows.filter((r) => r.kind === 'sport' || r.kind === 'individual')
         .flatMap((r) => r.word!.toUpperCase().split(' ')),
+    ),
+    resultVerbs: new Set(
+      loadTable('ner-sports.tsv')
+        .rows.filter((r) => r.kind === 'verb')
+        .map((r) => r.word!.toUpperCase()),
     ),
     maxWords,
   };

@@ -400,7 +400,8 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
         const town = n === 1 ? demonym : titleCase(upper);
         if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town) && !(n === 1 && L.sportWords.has(upper))) name = town;
       }
-      if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
+      // Two capitals, a stop between or not ("UN", "U.S."), not "A" or "I".
+      if (!name || !/\p{Lu}\.?\p{Lu}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
       const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
@@ -429,5 +430,42 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
     }
     i += hit || 1;
   }
+  if (L.resultVerbs.size) rivals(tokens, words, L, context, out);
   return out;
+}
+
+/** Words that end a rival's name in a headline: "SPAIN BEAT ITALY IN FRIENDLY", "... TO REACH FINAL". */
+const HEADLINE_BREAK = new Set(['IN', 'TO', 'AT', 'ON', 'FOR', 'AND', 'OF', 'WITH', 'AFTER', 'AS', 'BY', 'FROM', 'BUT', 'THE', 'A', 'AN', 'AGAIN', 'TWICE']);
+
+/**
+ * A sports headline in capitals names the two sides around its result verb ("ZALGIRIS BEAT
+ * OLIMPIJA 88-80", "KORIR DEFEATS TANUI"): the capitalised words next to the verb that no
+ * gazetteer took are a name, typed by the report's sport (teams or players, src/ner/typer.ts).
+ */
+function rivals(tokens: Span[], words: string[], L: Lexicon, context: Context, out: Candidate[]) {
+  const taken = (k: number) => out.some((c) => c.start <= tokens[k]!.start && tokens[k]!.end <= c.end);
+  const nameWord = (k: number) => {
+    const w = words[k];
+    return w !== undefined && /^\p{Lu}[\p{Lu}.'-]*$/u.test(w) && !w.includes('--') && !HEADLINE_BREAK.has(w) && !L.resultVerbs.has(w) && !L.sportWords.has(w) && !taken(k);
+  };
+  const push = (a: number, b: number) => {
+    if (a >= b) return;
+    const raw = words.slice(a, b);
+    const last = raw[raw.length - 1]!;
+    const bareLast = last.includes("'") ? last.replace(POSSESSIVE, '') : last;
+    if (bareLast.length < 2) return;
+    const end = tokens[b - 1]!.end - (last.length - bareLast.length);
+    out.push(context(a, b, tokens[a]!.start, end, [...raw.slice(0, -1), bareLast].map(titleCase), null, { type: 'ORG', kind: 'org', by: 'names/headline-rival' }, false));
+  };
+  for (let v = 1; v < words.length - 1; v++) {
+    if (!L.resultVerbs.has(words[v]!)) continue;
+    let a = v;
+    while (a > 0 && v - a < 3 && nameWord(a - 1)) a--;
+    // The run before the verb must start the headline or follow its slug ("SOCCER - ").
+    if (a < v && (a === 0 || words[a - 1] === '-')) push(a, v);
+    let b = v + 1;
+    while (b < words.length && b - v <= 3 && nameWord(b)) b++;
+    push(v + 1, b);
+  }
+  out.sort((x, y) => x.start - y.start);
 }

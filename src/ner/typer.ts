@@ -64,6 +64,13 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const L = lex();
   const sports = sport === 'team';
   if (c.forced) {
+    // A side named next to a headline's result verb: a team or a player, by the report's sport.
+    if (c.forced.by === 'names/headline-rival') {
+      if (!sport) return null;
+      const place = L.places.get(written);
+      if (place === 'country') return { type: 'LOC', kind: 'gpe', by: 'names/headline-rival', confidence: 0.7 };
+      return sport === 'team' ? { type: 'ORG', kind: 'org', by: 'names/headline-rival', confidence: 0.6 } : { type: 'PER', kind: 'person', by: 'names/headline-rival', confidence: 0.6 };
+    }
     // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
     if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };

@@ -44,7 +44,7 @@ let sports: { words: string[]; opener: RegExp; individual: RegExp } | null = nul
  */
 function sportOf(doc: Doc, lowerCase: Set<string>): Sport {
   if (!sports) {
-    const rows = loadTable('ner-sports.tsv').rows;
+    const rows = loadTable('ner-sports.tsv').rows.filter((r) => r.kind !== 'verb');
     const pattern = (names: string[]) => new RegExp(`\\b(?:${names.join('|')})\\b`, 'i');
     sports = {
       words: rows.map((r) => r.word!),
