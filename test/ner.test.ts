@@ -192,3 +192,8 @@ test('names: the sides beside a result verb in a capitals headline, teams or pla
   const country = names('SOCCER - U.S. BEAT GIBRALTAR 3-1.\n\nThe match was played on Sunday.');
   assert.deepEqual(country.map((x) => [x.text, x.label]), [['U.S.', 'LOC'], ['GIBRALTAR', 'LOC']]);
 });
+
+test('names: a substitute with his minute in a line-up is a player', () => {
+  const n = names('SOCCER - FRIENDLY\n\nWales: Dai Price, Huw Jenkins (Carwyn Thomas 71st), Ifor Bowen (Penrallt 80th)');
+  assert.deepEqual(n.filter((x) => x.text === 'Carwyn Thomas' || x.text === 'Penrallt').map((x) => [x.text, x.label]), [['Carwyn Thomas', 'PER'], ['Penrallt', 'PER']]);
+});

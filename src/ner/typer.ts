@@ -103,7 +103,8 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   }
   // Fixtures and scorers: "Stranraer v Brechin" (teams), "Okafor (41st min)" (a player).
   if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
-  if (sport && c.after === '(' && MINUTE.test(c.after2)) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
+  // ... and a substitute with the minute he came on: "(Carwyn Thomas 71st)", "Bowen (Penrallt 80th)".
+  if (sport && ((c.after === '(' && MINUTE.test(c.after2)) || MINUTE.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
   // A one-word name in a results table of a team sport is a team ("Brechin 3 1 0", "Stranraer 2 0 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
