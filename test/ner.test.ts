@@ -197,3 +197,8 @@ test('names: a substitute with his minute in a line-up is a player', () => {
   const n = names('SOCCER - FRIENDLY\n\nWales: Dai Price, Huw Jenkins (Carwyn Thomas 71st), Ifor Bowen (Penrallt 80th)');
   assert.deepEqual(n.filter((x) => x.text === 'Carwyn Thomas' || x.text === 'Penrallt').map((x) => [x.text, x.label]), [['Carwyn Thomas', 'PER'], ['Penrallt', 'PER']]);
 });
+
+test('names: a list of unknown one-word names in a team report is a line-up of players', () => {
+  const n = names('SOCCER - WALES NAME SQUAD\n\nThe coach named his team on Friday.\n\nDid not play: Pryderi, Caradog, Gwythyr.');
+  assert.deepEqual(n.filter((x) => ['Pryderi', 'Caradog', 'Gwythyr'].includes(x.text)).map((x) => x.label), ['PER', 'PER', 'PER']);
+});

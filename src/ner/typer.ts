@@ -38,6 +38,8 @@ const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 's
 /** Cricket scorecards: "c Pemberton b Kallicharan", "Smith lbw b Okafor", "Okafor 10-1-43-2". */
 const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
 const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
+/** Names in a list from which a team report's list is a line-up of players. */
+const LINE_UP = 3;
 const MINUTE = /^\d+(?:st|nd|rd|th)$/;
 const BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 
@@ -228,8 +230,18 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const part = partType.get(c.words[0]!);
     return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
   });
+  // A long list of one-word names in a team report is a line-up ("Did not play: Pryderi, Caradog, Gwythyr"):
+  // the names only the sports default guessed are players.
+  const listRun = new Array<number>(cands.length).fill(1);
+  for (let i = 0; i < cands.length; ) {
+    let j = i;
+    while (j + 1 < cands.length && cands[j]!.listNext) j++;
+    for (let k = i; k <= j; k++) listRun[k] = j - i + 1;
+    i = j + 1;
+  }
   // A name guessed only by a default takes the type of the names it is listed with ("Reuters, Zentravo and Interfax").
   return third.map((t, i) => {
+    if (t?.by === 'names/default-sports' && listRun[i]! >= LINE_UP) return { type: 'PER', kind: 'person', by: 'names/line-up', confidence: 0.4 };
     if (!t || t.confidence >= 0.5) return t;
     const sure = (k: number) => {
       const n = third[k];
