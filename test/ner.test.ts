@@ -202,3 +202,10 @@ test('names: a list of unknown one-word names in a team report is a line-up of p
   const n = names('SOCCER - WALES NAME SQUAD\n\nThe coach named his team on Friday.\n\nDid not play: Pryderi, Caradog, Gwythyr.');
   assert.deepEqual(n.filter((x) => ['Pryderi', 'Caradog', 'Gwythyr'].includes(x.text)).map((x) => x.label), ['PER', 'PER', 'PER']);
 });
+
+test('names: a place or body in capitals before an event word names the event; bowling figures name a bowler', () => {
+  const n = names('SQUASH - LISBON OPEN SEMIFINAL RESULTS.\n\nTENNIS - DRAW FOR 1998 FED CUP.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['LISBON OPEN', 'MISC'], ['FED CUP', 'MISC']]);
+  const cricket = names('CRICKET - SCOREBOARD\n\nBowling: Tremlow 10-0-41-2, Askwith 6-1-30-0');
+  assert.deepEqual(cricket.filter((x) => x.text === 'Tremlow' || x.text === 'Askwith').map((x) => x.label), ['PER', 'PER']);
+});

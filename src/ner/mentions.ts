@@ -404,6 +404,13 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
       if (!name || !/\p{Lu}\.?\p{Lu}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
+      // "LISBON OPEN", "FED CUP": the place or body names an event (MISC), not itself.
+      const event = words[i + n];
+      if (event && isCap(event) && L.miscLast.has(titleCase(event))) {
+        out.push(context(i, i + n + 1, tokens[i]!.start, tokens[i + n]!.end, [...name.split(' '), titleCase(event)], null, null, false));
+        hit = n + 1;
+        continue;
+      }
       const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
       out.push(context(i, i + n, tokens[i]!.start, tokens[i + n - 1]!.end, name.split(' '), null, forced, false));
       hit = n;

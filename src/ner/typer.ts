@@ -107,6 +107,8 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
   // ... and a substitute with the minute he came on: "(Carwyn Thomas 71st)", "Bowen (Penrallt 80th)".
   if (sport && ((c.after === '(' && MINUTE.test(c.after2)) || MINUTE.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
+  // A cricket scorecard names players: "c Pemberton b Kallicharan", bowling figures "Okafor 10-1-43-2".
+  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A one-word name in a results table of a team sport is a team ("Brechin 3 1 0", "Stranraer 2 0 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
@@ -115,7 +117,6 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const lone = () => c.words.length === 1 && isCommon(text);
   // A rider's or driver's team after his country: "Jan Visser (Netherlands) Velotrax 4:32", "Al Dorr (U.S.), Lola Ford, 54.483".
   if (sport && c.parenBefore && L.places.get(L.upper.get(c.parenBefore.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
-  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A results line of a sport of players names players ("Henkel 67 68") and their towns.
   if (sport === 'individual' && c.scoreLine && !lone()) {
     if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
