@@ -209,3 +209,8 @@ test('names: a place or body in capitals before an event word names the event; b
   const cricket = names('CRICKET - SCOREBOARD\n\nBowling: Tremlow 10-0-41-2, Askwith 6-1-30-0');
   assert.deepEqual(cricket.filter((x) => x.text === 'Tremlow' || x.text === 'Askwith').map((x) => x.label), ['PER', 'PER']);
 });
+
+test('names: partners joined by an ampersand are a firm', () => {
+  const n = names('Harlan & Voss said on Monday that Douglas Keane & Co would advise it.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Harlan & Voss', 'ORG'], ['Douglas Keane & Co', 'ORG']]);
+});

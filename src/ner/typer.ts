@@ -112,6 +112,8 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   // A one-word name in a results table of a team sport is a team ("Brechin 3 1 0", "Stranraer 2 0 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
+  // "Harlan & Voss", "Douglas Keane & Co": partners joined by an ampersand are a firm.
+  if (c.words.length > 2 && c.words.includes('&')) return { type: 'ORG', kind: 'org', by: 'names/ampersand', confidence: 0.8 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = () => c.words.length === 1 && isCommon(text);
