@@ -214,3 +214,10 @@ test('names: partners joined by an ampersand are a firm', () => {
   const n = names('Harlan & Voss said on Monday that Douglas Keane & Co would advise it.');
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['Harlan & Voss', 'ORG'], ['Douglas Keane & Co', 'ORG']]);
 });
+
+test('names: a number after a comma is an age only when no unit follows it', () => {
+  const n = names('Gunmen attacked a convoy in Morrillo state on Friday. Police in the town of Velanto, Morrillo, 80 km south of the capital, said six men fled.');
+  assert.deepEqual([...new Set(n.filter((x) => x.text === 'Morrillo').map((x) => x.label))], ['LOC']);
+  const p = names('Officials said Dravik, 45, was arrested. Dravik denied it.');
+  assert.deepEqual([...new Set(p.filter((x) => x.text === 'Dravik').map((x) => x.label))], ['PER']);
+});

@@ -21,6 +21,8 @@ export interface Candidate {
   /** The word before `before` (as written) and the one after `after`: "town of X", "X , Scotland". */
   before2: string;
   after2: string;
+  /** An age follows the name: "Kovac, 45, said", "(Kovac, 45)"; not "Velanto, 80 km" (a unit after the number). */
+  ageAfter: boolean;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
   /** The word inside a parenthesis right before the name: "Visser (Netherlands) Velotrax", "Ivo Marsh (Canada), Lola Ford, 52.340". */
@@ -169,6 +171,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     after: j < words.length ? words[j]! : '',
     before2: i > 1 ? words[i - 2]! : '',
     after2: j + 1 < words.length ? words[j + 1]! : '',
+    ageAfter: words[j] === ',' && /^\d\d?$/.test(words[j + 1] ?? '') && (j + 2 >= words.length || !/^\p{Ll}/u.test(words[j + 2]!) || words[j + 2] === 'years'),
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
     // After a comma only when a time or number follows the name too: "(Canada), Lola Ford, 52.340", not a list of players.
     parenBefore: i > 1 && words[i - 1] === ')' ? words[i - 2]! : i > 2 && words[i - 1] === ',' && words[i - 2] === ')' && words[j] === ',' && digit(words[j + 1]) ? words[i - 3]! : '',

@@ -269,7 +269,7 @@ function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: numbe
   if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
   // In a team report "Surrey beat Kent" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
-  if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
+  if ((c.after === ',' && c.after2 === 'who') || c.ageAfter) return { type: 'PER', weight: 2 };
   if (c.before === 'said' && (c.after === '.' || c.after === ',')) return { type: 'PER', weight: 1 };
   return null;
 }
