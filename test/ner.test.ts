@@ -221,3 +221,8 @@ test('names: a number after a comma is an age only when no unit follows it', () 
   const p = names('Officials said Dravik, 45, was arrested. Dravik denied it.');
   assert.deepEqual([...new Set(p.filter((x) => x.text === 'Dravik').map((x) => x.label))], ['PER']);
 });
+
+test('names: "said broker X" names a person, "brokerage X" a firm', () => {
+  const n = names('Prices will rise, said broker Khadim Mehboob. The brokerage Zalcom said prices would fall.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Khadim Mehboob', 'PER'], ['Zalcom', 'ORG']]);
+});
