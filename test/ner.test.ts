@@ -226,3 +226,8 @@ test('names: "said broker X" names a person, "brokerage X" a firm', () => {
   const n = names('Prices will rise, said broker Khadim Mehboob. The brokerage Zalcom said prices would fall.');
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['Khadim Mehboob', 'PER'], ['Zalcom', 'ORG']]);
 });
+
+test('names: in a team report a town after a player\'s move or post is a club', () => {
+  const n = names('SOCCER - STRIKER MOVES\n\nThe striker, who scored twice in the league on Saturday, was transferred to Bergamo in 1994 and joined Verona from Bergamo last year.');
+  assert.deepEqual(n.filter((x) => x.text === 'Bergamo').map((x) => x.label), ['ORG', 'ORG']);
+});

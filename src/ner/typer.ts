@@ -28,6 +28,8 @@ const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
 /** Nouns right before or after a name that make it an organisation ("news agency Zandorix", "the Morning Star newspaper"). */
 const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
 const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions', 'profit', 'profits', 'output', 'revenue', 'revenues', 'sales', 'earnings', 'turnover', 'plant', 'factory', 'products', 'results', 'stake', 'bid', 'merger', 'takeover']);
+/** Words before "to"/"from"/"at" and a town that make it a club: a player's move or post. */
+const CLUB_MOVE_BEFORE = new Set(['joined', 'moved', 'move', 'transferred', 'transfer', 'loaned', 'sold', 'returned', 'switched', 'coach', 'manager', 'player', 'striker', 'midfielder', 'defender', 'goalkeeper', 'career']);
 /** Place nouns after a name: "the Altan mountains", "Kambuli province", "the Vesna stadium". */
 const PLACE_NOUN_AFTER = new Set(['province', 'state', 'region', 'district', 'county', 'village', 'town', 'city', 'valley', 'river', 'mountains', 'mountain', 'island', 'islands', 'airport', 'stadium', 'sanatorium', 'church', 'mosque', 'square', 'street', 'border', 'coast', 'peninsula', 'camp', 'prison', 'port', 'harbour', 'bridge', 'desert', 'lake', 'area', 'municipality', 'governorate', 'prefecture']);
 /** Verbs after a team's name in a match report. */
@@ -129,6 +131,7 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
     // Not a venue: "Derby: Surrey beat ...", "(at the County Ground, Bristol)", "Riverside (Durham)".
+    if (sports && clubMove(c)) return { type: 'ORG', kind: 'org', by: 'names/club-move', confidence: 0.6 };
     if (sports && !PLACE_BEFORE.has(c.before) && c.after !== ':' && c.after !== ')' && c.before !== '(') return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
   }
@@ -257,12 +260,25 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   });
 }
 
+/**
+ * A player's move or post names a club, not a town: "transferred to X", "joined Y from X",
+ * "coach at X" (in a team report).
+ */
+function clubMove(c: Candidate): boolean {
+  if (c.before !== 'to' && c.before !== 'from' && c.before !== 'at') return false;
+  if (CLUB_MOVE_BEFORE.has(c.before2.toLowerCase())) return true;
+  // "joined Verona from X": the club he left follows the club he joined.
+  return c.before === 'from' && isCapital(c.before2) && c.before2 !== c.words[0];
+}
+const isCapital = (w: string) => w.length > 1 && w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90;
+
 /** What the words around one mention say it is, if anything. */
 function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: number } | null {
   const L = lex();
   // "the Springboks", "the Cardinals": a team or a group, no person.
   const group = c.before === 'the' && c.words.length === 1 && /[^s]s$/.test(c.words[0]!);
   if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
+  if (sport === 'team' && clubMove(c)) return { type: 'ORG', weight: 2 };
   const before2 = c.before2.toLowerCase();
   if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
   if ((c.after === ',' && L.places.has(c.after2)) || PLACE_NOUN_AFTER.has(c.after)) return { type: 'LOC', weight: 2 };
