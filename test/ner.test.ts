@@ -231,3 +231,14 @@ test('names: in a team report a town after a player\'s move or post is a club', 
   const n = names('SOCCER - STRIKER MOVES\n\nThe striker, who scored twice in the league on Saturday, was transferred to Bergamo in 1994 and joined Verona from Bergamo last year.');
   assert.deepEqual(n.filter((x) => x.text === 'Bergamo').map((x) => x.label), ['ORG', 'ORG']);
 });
+
+test('names: an "and" inside an organisation\'s name joins it; two names in a list stay two', () => {
+  const n = names('The Provincial Roads and Waterways Authority met the Sports Ministry and Culture Ministry officials, and Reuters and Tass News Agency reported it.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [
+    ['Provincial Roads and Waterways Authority', 'ORG'],
+    ['Sports Ministry', 'ORG'],
+    ['Culture Ministry', 'ORG'],
+    ['Reuters', 'ORG'],
+    ['Tass News Agency', 'ORG'],
+  ]);
+});

@@ -221,6 +221,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       const head = words[j - 1]!;
       if (OF_WORDS.has(w) && (L.orgFirst.has(head) || PLACE_HEADS.has(head))) continue;
       if (w === 'and' && L.places.has(`${words.slice(i, j).join(' ')} and ${next}`)) continue;
+      if (w === 'and' && joinsOrganisation(words, i, j, L)) continue;
       break;
     }
     emitRun(doc, tokens, words, ends, i, j, docWords, L, context, out);
@@ -273,6 +274,19 @@ function teamWords(words: string[], from: number, to: number): string[] {
     } else out.push(norm(words[k]!));
   }
   return out;
+}
+
+/**
+ * "Provincial Roads and Waterways Authority", "Post and Telegraph Board": an
+ * "and" inside a name of two or more words that the words after it end as an organisation; not
+ * "Reuters and Interfax News Agency" (one word before) nor "Foreign Ministry and Defence Ministry"
+ * (the first name already complete).
+ */
+function joinsOrganisation(words: string[], from: number, and: number, L: Lexicon): boolean {
+  if (and - from < 2 || L.orgLast.has(words[and - 1]!) || L.firstNames.has(words[from]!)) return false;
+  let k = and + 1;
+  while (k < words.length && isCap(words[k]!) && !hasDigit(words[k]!)) k++;
+  return k > and + 1 && L.orgLast.has(words[k - 1]!);
 }
 
 function emitRun(
