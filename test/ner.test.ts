@@ -242,3 +242,8 @@ test('names: an "and" inside an organisation\'s name joins it; two names in a li
     ['Tass News Agency', 'ORG'],
   ]);
 });
+
+test('names: an acronym before a place are two names ("the OSCE Bosnia mission")', () => {
+  const n = names('Officials of the OSCE Bosnia mission met on Monday.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['OSCE', 'ORG'], ['Bosnia', 'LOC']]);
+});

@@ -351,6 +351,16 @@ function emitRun(
       }
     }
   }
+  // "the OSCE Bosnia mission", "the Yeltsin Chechnya plan": an acronym or a known
+  // person before a place are two names used as modifiers, not one.
+  if (!orgish && j - nameFrom === 2 && !L.places.has(whole) && !L.orgs.has(whole)) {
+    const [a, b] = [words[nameFrom]!, words[nameFrom + 1]!];
+    if (L.places.has(b) && !L.places.has(a) && (L.people.has(a) || (ALL_CAPS.test(a) && a.length >= 3 && /^\p{Lu}+$/u.test(a)))) {
+      pushMention(doc, tokens, words, ends, nameFrom, nameFrom + 1, title, L, context, out);
+      pushMention(doc, tokens, words, ends, nameFrom + 1, j, null, L, context, out);
+      return;
+    }
+  }
   pushMention(doc, tokens, words, ends, nameFrom, j, title, L, context, out);
 }
 
