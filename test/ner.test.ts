@@ -247,3 +247,8 @@ test('names: an acronym before a place are two names ("the OSCE Bosnia mission")
   const n = names('Officials of the OSCE Bosnia mission met on Monday.');
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['OSCE', 'ORG'], ['Bosnia', 'LOC']]);
 });
+
+test('names: a lone letter is no name ("N / A", "C$ 1.15")', () => {
+  const n = names('Revenue N / A. The bond fell C$ 0.45 to C$ 101.15, N. Okoro said.');
+  assert.deepEqual(n.map((x) => x.text), ['N. Okoro']);
+});

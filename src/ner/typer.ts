@@ -195,6 +195,8 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
       return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     }
     if (t) return t;
+    // A lone letter no list knows, with a stop or not ("N / A", "C$ 0.45", "Group B"), is no name.
+    if (text.length === 1 || (text.length === 2 && text.charCodeAt(1) === 46)) return null;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
     if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
