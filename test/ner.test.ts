@@ -252,3 +252,10 @@ test('names: a lone letter is no name ("N / A", "C$ 1.15")', () => {
   const n = names('Revenue N / A. The bond fell C$ 0.45 to C$ 101.15, N. Okoro said.');
   assert.deepEqual(n.map((x) => x.text), ['N. Okoro']);
 });
+
+test('names: a title word ending a name that opens with a given name is a surname; alone it follows that name', () => {
+  const n = names('Mary Ellen Bishop named the squad on Monday. Bishop said she was happy. The Bishop of Leeds agreed.');
+  assert.deepEqual(n.filter((x) => x.label === 'PER').map((x) => x.text), ['Mary Ellen Bishop', 'Bishop']);
+  const alone = names('The team arrived. President said nothing.');
+  assert.deepEqual(alone.map((x) => x.text), []);
+});

@@ -289,6 +289,9 @@ function joinsOrganisation(words: string[], from: number, and: number, L: Lexico
   return k > and + 1 && L.orgLast.has(words[k - 1]!);
 }
 
+/** The `forced.by` of a lone title word: a name only if the document has it as a surname. */
+export const BARE_TITLE = 'names/bare-title';
+
 function emitRun(
   doc: Doc,
   tokens: Span[],
@@ -331,9 +334,16 @@ function emitRun(
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
   let lastTitle = -1;
   const orgish = L.orgLast.has(dropPossessive(run[run.length - 1]!)) || L.orgs.has(run.join(' '));
-  if (!orgish) run.forEach((w, k) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
+  // A title word ending a name that opens with a given name is a surname: "Mary Ellen Bishop".
+  const surnameLast = run.length > 1 && L.firstNames.has(run[0]!) ? run.length - 1 : run.length;
+  if (!orgish) run.forEach((w, k) => k < surnameLast && L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
-  if (nameFrom >= j) return;
+  if (nameFrom >= j) {
+    // A title word alone ("King said") may be the surname of a full name in the document
+    // ("Mary Ellen Bishop"): kept for the typer to decide (src/ner/typer.ts), dropped otherwise.
+    if (j - i === 1) out.push(context(i, j, tokens[i]!.start, ends[i]!, [run[0]!], null, { type: 'PER', kind: 'person', by: BARE_TITLE }, false));
+    return;
+  }
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;
   // A leading nationality or country before a name that is no organisation: "American Dennis
   // Mitchell", "U.S. Labor Day" → two mentions.

@@ -1,5 +1,5 @@
 import { lex } from './lexicon.js';
-import type { Candidate } from './mentions.js';
+import { BARE_TITLE, type Candidate } from './mentions.js';
 
 /**
  * Types the name candidates of one document: PER, ORG or LOC (kind person, org, gpe, loc, fac),
@@ -67,6 +67,7 @@ const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (
 function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const L = lex();
   const sports = sport === 'team';
+  if (c.forced?.by === BARE_TITLE) return null;
   if (c.forced) {
     // A side named next to a headline's result verb: a team or a player, by the report's sport.
     if (c.forced.by === 'names/headline-rival') {
@@ -191,6 +192,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "Dorothea Washington").
     const part = c.words.length === 1 ? wordType.get(text) : undefined;
+    if (c.forced?.by === BARE_TITLE) return part === 'PER' && c.before !== 'the' ? { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 } : null;
     if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || t.by === 'names/known-place') && (known === 'PER' || part === 'PER')) {
       return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     }
