@@ -259,3 +259,8 @@ test('names: a title word ending a name that opens with a given name is a surnam
   const alone = names('The team arrived. President said nothing.');
   assert.deepEqual(alone.map((x) => x.text), []);
 });
+
+test('names: an Arabic article joined to a name keeps it in the name ("Sami al-Harthi", "al-Zahra mosque")', () => {
+  const n = names('Police arrested their leader Sami al-Harthi on Friday. Hundreds prayed at the al-Zahra mosque.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Sami al-Harthi', 'PER'], ['al-Zahra', 'LOC']]);
+});

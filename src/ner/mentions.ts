@@ -80,6 +80,13 @@ function isCap(w: string): boolean {
   return CAPITALISED.test(w);
 }
 
+/** An Arabic article joined to a name: "al-Zahra", "el-Sheikh", "bin-Talal" (a name word in lower case). */
+const JOINED_ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az|ul|bin|ibn|abu)-\p{Lu}/u;
+/** A word a name run may hold: capitalised, or an Arabic article joined to a capitalised word. */
+function isNameWord(w: string): boolean {
+  return isCap(w) || (w.charCodeAt(0) >= 97 && w.length > 3 && w.includes('-') && JOINED_ARTICLE.test(w));
+}
+
 /** "W224", "B-52": codes, not name words ("G7" is a known organisation). */
 function hasDigit(w: string): boolean {
   return /\d/.test(w) && !lex().orgs.has(w);
@@ -197,7 +204,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(words[i]!) || hasDigit(words[i]!)) {
+    if (!isNameWord(words[i]!) || hasDigit(words[i]!)) {
       i++;
       continue;
     }
@@ -209,7 +216,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       if ((prev.endsWith("'s") || prev.endsWith('’s') || prev.endsWith("'") || prev.endsWith('’')) && prev.length > 2) break;
       const w = words[j]!;
       if (hasDigit(w) && !L.orgs.has(w)) break;
-      if (isCap(w)) continue;
+      if (isNameWord(w)) continue;
       // A particle or "of" inside a name needs a capitalised word after it ("van der Westhuizen": two particles).
       if (PARTICLES.has(w) && PARTICLES.has(words[j + 1] ?? '') && isCap(words[j + 2] ?? '') && doc.text.slice(ends[j]!, tokens[j + 2]!.start) === ` ${words[j + 1]} `) {
         j++;
@@ -328,7 +335,7 @@ function emitRun(
   while (i < to && (L.stop.has(dropPossessive(words[i]!)) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
-  while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
+  while (j > i && (!isNameWord(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
   if (i >= j) return;
   const run = words.slice(i, j).map(norm);
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
