@@ -264,3 +264,13 @@ test('names: an Arabic article joined to a name keeps it in the name ("Sami al-H
   const n = names('Police arrested their leader Sami al-Harthi on Friday. Hundreds prayed at the al-Zahra mosque.');
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['Sami al-Harthi', 'PER'], ['al-Zahra', 'LOC']]);
 });
+
+test('names: a place opening a title is a name of its own ("U.S. President X")', () => {
+  const n = names('U.S. President Ellen Marsh met Hong Kong Financial Secretary Paul Wong on Friday.');
+  assert.deepEqual(n.map((x) => [x.text, x.label, x.title ?? null]), [
+    ['U.S.', 'LOC', null],
+    ['Ellen Marsh', 'PER', 'U.S. President'],
+    ['Hong Kong', 'LOC', null],
+    ['Paul Wong', 'PER', 'Hong Kong Financial Secretary'],
+  ]);
+});

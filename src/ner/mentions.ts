@@ -345,6 +345,18 @@ function emitRun(
   const surnameLast = run.length > 1 && L.firstNames.has(run[0]!) ? run.length - 1 : run.length;
   if (!orgish) run.forEach((w, k) => k < surnameLast && L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
+  // A place opening the title is a name of its own: "U.S. President Ellen Marsh", "Hong Kong
+  // Financial Secretary Paul Wong".
+  if (lastTitle > 0) {
+    for (const n of [3, 2, 1]) {
+      if (n > lastTitle) continue;
+      const head = n === 1 ? run[0]! : run.slice(0, n).join(' ');
+      if (L.places.has(head) || (L.cities.has(head) && !L.titles.has(head))) {
+        pushMention(doc, tokens, words, ends, i, i + n, null, L, context, out);
+        break;
+      }
+    }
+  }
   if (nameFrom >= j) {
     // A title word alone ("King said") may be the surname of a full name in the document
     // ("Mary Ellen Bishop"): kept for the typer to decide (src/ner/typer.ts), dropped otherwise.
