@@ -274,3 +274,8 @@ test('names: a place opening a title is a name of its own ("U.S. President X")',
     ['Paul Wong', 'PER', 'Hong Kong Financial Secretary'],
   ]);
 });
+
+test('names: a known organisation or acronym opening a title is a name of its own; a title\'s own words are not', () => {
+  const n = names('In Geneva, UN Secretary General Paul Wong met the Supreme Leader.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Geneva', 'LOC'], ['UN', 'ORG'], ['Paul Wong', 'PER']]);
+});

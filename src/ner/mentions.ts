@@ -348,13 +348,25 @@ function emitRun(
   // A place opening the title is a name of its own: "U.S. President Ellen Marsh", "Hong Kong
   // Financial Secretary Paul Wong".
   if (lastTitle > 0) {
-    for (const n of [3, 2, 1]) {
-      if (n > lastTitle) continue;
-      const head = n === 1 ? run[0]! : run.slice(0, n).join(' ');
-      if (L.places.has(head) || (L.cities.has(head) && !L.titles.has(head))) {
-        pushMention(doc, tokens, words, ends, i, i + n, null, L, context, out);
-        break;
+    const isTitle = (w: string) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w);
+    let first = 0;
+    while (first < lastTitle && !isTitle(run[first]!)) first++;
+    const head = run.slice(0, first);
+    let n = 0;
+    // A place opening the title is a name of its own: "U.S. President Ellen Marsh", "Hong Kong
+    // Financial Secretary Paul Wong" (a country or region before the title's own words), "Geneva
+    // Bishop Hans Keller" (a town before the title itself).
+    if (first > 0 && (L.places.has(head.join(' ')) || L.cities.has(head.join(' ')))) n = first;
+    else {
+      for (let k = Math.min(3, first - 1); k >= 1 && !n; k--) {
+        if (L.places.has(head.slice(0, k).join(' ')) && head.slice(k).every((w) => L.common.has(w.toLowerCase()))) n = k;
       }
+    }
+    if (n) pushMention(doc, tokens, words, ends, i, i + n, null, L, context, out);
+    else if (first > 0 && (L.orgs.has(head.join(' ')) || L.orgLast.has(head[first - 1]!) || (first === 1 && /^\p{Lu}{2,}$/u.test(head[0]!)))) {
+      // ... and so is an organisation's: "UN Secretary General Paul Wong", "Labour leader Ann
+      // Price", "Foreign Ministry spokesman Li Wen" (known, an acronym, or an organisation word).
+      pushMention(doc, tokens, words, ends, i, i + first, null, L, context, out);
     }
   }
   if (nameFrom >= j) {
