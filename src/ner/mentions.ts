@@ -84,7 +84,8 @@ function isCap(w: string): boolean {
 const JOINED_ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az|ul|bin|ibn|abu)-\p{Lu}/u;
 /** A word a name run may hold: capitalised, or an Arabic article joined to a capitalised word. */
 function isNameWord(w: string): boolean {
-  return isCap(w) || (w.charCodeAt(0) >= 97 && w.length > 3 && w.includes('-') && JOINED_ARTICLE.test(w));
+  // The article's hyphen stands third or fourth ("al-", "bin-"): most lower-case words fail at once.
+  return isCap(w) || ((w.charCodeAt(2) === 45 || w.charCodeAt(3) === 45) && JOINED_ARTICLE.test(w));
 }
 
 /** "W224", "B-52": codes, not name words ("G7" is a known organisation). */
@@ -371,8 +372,9 @@ function emitRun(
   }
   if (nameFrom >= j) {
     // A title word alone ("King said") may be the surname of a full name in the document
-    // ("Mary Ellen Bishop"): kept for the typer to decide (src/ner/typer.ts), dropped otherwise.
-    if (j - i === 1) out.push(context(i, j, tokens[i]!.start, ends[i]!, [run[0]!], null, { type: 'PER', kind: 'person', by: BARE_TITLE }, false));
+    // ("Mary Ellen Bishop"): kept for the typer to decide (src/ner/typer.ts), dropped otherwise;
+    // never after "the" ("the President"), the commonest case, which the typer would drop anyway.
+    if (j - i === 1 && (i === 0 || (words[i - 1] !== 'the' && words[i - 1] !== 'The'))) out.push(context(i, j, tokens[i]!.start, ends[i]!, [run[0]!], null, { type: 'PER', kind: 'person', by: BARE_TITLE }, false));
     return;
   }
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;

@@ -178,7 +178,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   // shares" makes "Zandorix" a company everywhere.
   const votes = new Map<string, Partial<Record<NerLabel, number>>>();
   for (let i = 0; i < cands.length; i++) {
-    if (typed[i]) continue;
+    if (typed[i] || cands[i]!.forced) continue;
     const cue = contextCue(cands[i]!, sport);
     if (!cue) continue;
     const text = texts[i]!;
