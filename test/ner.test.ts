@@ -147,3 +147,135 @@ test('names: towns in a sports results line are teams; in other news they stay p
   const politics = names('Arab League summit opens in Cairo\n\nLeaders of the league met in Cairo on Saturday.');
   assert.deepEqual(politics.filter((x) => x.text === 'Cairo').map((x) => x.label), ['LOC', 'LOC']);
 });
+
+test('names: a results line or standings row of a team sport is names between numbers, whatever their words', () => {
+  const n = names(
+    'SOCCER - NORTHERN LEAGUE RESULTS\n\nResults of Northern league matches on Saturday:\n\nWatford Town 2 Mill of Tay 1\n\nBakers 0 Rovno (K) 3\n\nStandings:\n\nGreenock Rovers 3 2 1 0 7 2 7\n\nScotland 1 Norway 0',
+  );
+  assert.deepEqual(
+    n.filter((x) => x.label === 'ORG' || x.label === 'LOC').map((x) => [x.text, x.label]),
+    [
+      ['Watford Town', 'ORG'],
+      ['Mill of Tay', 'ORG'],
+      ['Bakers', 'ORG'],
+      ['Rovno (K)', 'ORG'],
+      ['Greenock Rovers', 'ORG'],
+      ['Scotland', 'LOC'],
+      ['Norway', 'LOC'],
+    ],
+  );
+  // Not a results line: a sentence with two numbers keeps its ordinary mentions.
+  const prose = names('SOCCER - REPORT\n\nWatford won 2 of their 3 games, Smith said.');
+  assert.ok(!prose.some((x) => x.text.includes('2')));
+});
+
+test('names: a driver\'s team after his country and a lap time; a sport\'s name in capitals is no town', () => {
+  const motor = names('MOTOR RACING - QUALIFYING TIMES\n\n1. Tomas Berglund (Sweden), Reynard Honda, 52.113\n\n2. Ivo Marsh (Canada), Lola Ford, 52.340');
+  assert.deepEqual(
+    motor.filter((x) => x.label !== 'LOC').map((x) => [x.text, x.label]),
+    [
+      ['Tomas Berglund', 'PER'],
+      ['Reynard Honda', 'ORG'],
+      ['Ivo Marsh', 'PER'],
+      ['Lola Ford', 'ORG'],
+    ],
+  );
+  const rugby = names('RUGBY UNION - WELSH SIDE WIN AGAIN\n\nThe side won again on Saturday.');
+  assert.ok(!rugby.some((x) => x.text === 'RUGBY' || x.text === 'UNION'));
+});
+
+test('names: the sides beside a result verb in a capitals headline, teams or players by the sport', () => {
+  const team = names('BASKETBALL - ZALGIRIS BEAT OLIMPIJA 88-80.\n\nVILNIUS 1996-12-06\n\nThe visitors led at halftime.');
+  assert.deepEqual(team.filter((x) => x.label === 'ORG').map((x) => x.text), ['ZALGIRIS', 'OLIMPIJA']);
+  const players = names('ATHLETICS - KORIR DEFEATS TANUI IN ZURICH.\n\nThe race was run on Friday.');
+  assert.deepEqual(players.filter((x) => x.label === 'PER').map((x) => x.text), ['KORIR', 'TANUI']);
+  const country = names('SOCCER - U.S. BEAT GIBRALTAR 3-1.\n\nThe match was played on Sunday.');
+  assert.deepEqual(country.map((x) => [x.text, x.label]), [['U.S.', 'LOC'], ['GIBRALTAR', 'LOC']]);
+});
+
+test('names: a substitute with his minute in a line-up is a player', () => {
+  const n = names('SOCCER - FRIENDLY\n\nWales: Dai Price, Huw Jenkins (Carwyn Thomas 71st), Ifor Bowen (Penrallt 80th)');
+  assert.deepEqual(n.filter((x) => x.text === 'Carwyn Thomas' || x.text === 'Penrallt').map((x) => [x.text, x.label]), [['Carwyn Thomas', 'PER'], ['Penrallt', 'PER']]);
+});
+
+test('names: a list of unknown one-word names in a team report is a line-up of players', () => {
+  const n = names('SOCCER - WALES NAME SQUAD\n\nThe coach named his team on Friday.\n\nDid not play: Pryderi, Caradog, Gwythyr.');
+  assert.deepEqual(n.filter((x) => ['Pryderi', 'Caradog', 'Gwythyr'].includes(x.text)).map((x) => x.label), ['PER', 'PER', 'PER']);
+});
+
+test('names: a place or body in capitals before an event word names the event; bowling figures name a bowler', () => {
+  const n = names('SQUASH - LISBON OPEN SEMIFINAL RESULTS.\n\nTENNIS - DRAW FOR 1998 FED CUP.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['LISBON OPEN', 'MISC'], ['FED CUP', 'MISC']]);
+  const cricket = names('CRICKET - SCOREBOARD\n\nBowling: Tremlow 10-0-41-2, Askwith 6-1-30-0');
+  assert.deepEqual(cricket.filter((x) => x.text === 'Tremlow' || x.text === 'Askwith').map((x) => x.label), ['PER', 'PER']);
+});
+
+test('names: partners joined by an ampersand are a firm', () => {
+  const n = names('Harlan & Voss said on Monday that Douglas Keane & Co would advise it.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Harlan & Voss', 'ORG'], ['Douglas Keane & Co', 'ORG']]);
+});
+
+test('names: a number after a comma is an age only when no unit follows it', () => {
+  const n = names('Gunmen attacked a convoy in Morrillo state on Friday. Police in the town of Velanto, Morrillo, 80 km south of the capital, said six men fled.');
+  assert.deepEqual([...new Set(n.filter((x) => x.text === 'Morrillo').map((x) => x.label))], ['LOC']);
+  const p = names('Officials said Dravik, 45, was arrested. Dravik denied it.');
+  assert.deepEqual([...new Set(p.filter((x) => x.text === 'Dravik').map((x) => x.label))], ['PER']);
+});
+
+test('names: "said broker X" names a person, "brokerage X" a firm', () => {
+  const n = names('Prices will rise, said broker Khadim Mehboob. The brokerage Zalcom said prices would fall.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Khadim Mehboob', 'PER'], ['Zalcom', 'ORG']]);
+});
+
+test('names: in a team report a town after a player\'s move or post is a club', () => {
+  const n = names('SOCCER - STRIKER MOVES\n\nThe striker, who scored twice in the league on Saturday, was transferred to Bergamo in 1994 and joined Verona from Bergamo last year.');
+  assert.deepEqual(n.filter((x) => x.text === 'Bergamo').map((x) => x.label), ['ORG', 'ORG']);
+});
+
+test('names: an "and" inside an organisation\'s name joins it; two names in a list stay two', () => {
+  const n = names('The Provincial Roads and Waterways Authority met the Sports Ministry and Culture Ministry officials, and Reuters and Tass News Agency reported it.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [
+    ['Provincial Roads and Waterways Authority', 'ORG'],
+    ['Sports Ministry', 'ORG'],
+    ['Culture Ministry', 'ORG'],
+    ['Reuters', 'ORG'],
+    ['Tass News Agency', 'ORG'],
+  ]);
+});
+
+test('names: an acronym before a place are two names ("the OSCE Bosnia mission")', () => {
+  const n = names('Officials of the OSCE Bosnia mission met on Monday.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['OSCE', 'ORG'], ['Bosnia', 'LOC']]);
+});
+
+test('names: a lone letter is no name ("N / A", "C$ 1.15")', () => {
+  const n = names('Revenue N / A. The bond fell C$ 0.45 to C$ 101.15, N. Okoro said.');
+  assert.deepEqual(n.map((x) => x.text), ['N. Okoro']);
+});
+
+test('names: a title word ending a name that opens with a given name is a surname; alone it follows that name', () => {
+  const n = names('Mary Ellen Bishop named the squad on Monday. Bishop said she was happy. The Bishop of Leeds agreed.');
+  assert.deepEqual(n.filter((x) => x.label === 'PER').map((x) => x.text), ['Mary Ellen Bishop', 'Bishop']);
+  const alone = names('The team arrived. President said nothing.');
+  assert.deepEqual(alone.map((x) => x.text), []);
+});
+
+test('names: an Arabic article joined to a name keeps it in the name ("Sami al-Harthi", "al-Zahra mosque")', () => {
+  const n = names('Police arrested their leader Sami al-Harthi on Friday. Hundreds prayed at the al-Zahra mosque.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Sami al-Harthi', 'PER'], ['al-Zahra', 'LOC']]);
+});
+
+test('names: a place opening a title is a name of its own ("U.S. President X")', () => {
+  const n = names('U.S. President Ellen Marsh met Hong Kong Financial Secretary Paul Wong on Friday.');
+  assert.deepEqual(n.map((x) => [x.text, x.label, x.title ?? null]), [
+    ['U.S.', 'LOC', null],
+    ['Ellen Marsh', 'PER', 'U.S. President'],
+    ['Hong Kong', 'LOC', null],
+    ['Paul Wong', 'PER', 'Hong Kong Financial Secretary'],
+  ]);
+});
+
+test('names: a known organisation or acronym opening a title is a name of its own; a title\'s own words are not', () => {
+  const n = names('In Geneva, UN Secretary General Paul Wong met the Supreme Leader.');
+  assert.deepEqual(n.map((x) => [x.text, x.label]), [['Geneva', 'LOC'], ['UN', 'ORG'], ['Paul Wong', 'PER']]);
+});

@@ -37,6 +37,10 @@ export interface Lexicon {
   common: Set<string>;
   /** Lower-cased forms of all gazetteer entries, for text in capitals ("JAPAN", "NORTH KOREA"). */
   upper: Map<string, string>;
+  /** Words of the sports' names (ner-sports.tsv) in capitals: "RUGBY", "LEAGUE" in "RUGBY LEAGUE -" are no towns. */
+  sportWords: Set<string>;
+  /** Result verbs of sports headlines in capitals ("BEAT", "DEFEATS"): ner-sports.tsv, kind `verb`. */
+  resultVerbs: Set<string>;
   /** Longest gazetteer entry in words. */
   maxWords: number;
 }
@@ -96,6 +100,16 @@ export function lex(): Lexicon {
     common: new Set(modelList('ner-common-words.txt')),
     miscLast: new Set(loadList('ner-misc-words.txt')),
     upper,
+    sportWords: new Set(
+      loadTable('ner-sports.tsv')
+        .rows.filter((r) => r.kind === 'sport' || r.kind === 'individual')
+        .flatMap((r) => r.word!.toUpperCase().split(' ')),
+    ),
+    resultVerbs: new Set(
+      loadTable('ner-sports.tsv')
+        .rows.filter((r) => r.kind === 'verb')
+        .map((r) => r.word!.toUpperCase()),
+    ),
     maxWords,
   };
   return lexicon;

@@ -21,12 +21,18 @@ export interface Candidate {
   /** The word before `before` (as written) and the one after `after`: "town of X", "X , Scotland". */
   before2: string;
   after2: string;
+  /** An age follows the name: "Kovac, 45, said", "(Kovac, 45)"; not "Velanto, 80 km" (a unit after the number). */
+  ageAfter: boolean;
   /** The word inside a parenthesis right after the name: "Karbacher (Germany)". */
   inParens: string;
+  /** The word inside a parenthesis right before the name: "Visser (Netherlands) Velotrax", "Ivo Marsh (Canada), Lola Ford, 52.340". */
+  parenBefore: string;
   /** The word after that parenthesis: a score in "Torvik (Norway) 88 Belmar (Spain) 80". */
   afterParens: string;
   /** The sentence reads like a results table: the name stands before a number. */
   scoreLine: boolean;
+  /** The name is one of a results line's or standings row's stretches between numbers (resultsLineNames). */
+  teamLine: boolean;
   sentenceStart: boolean;
   /** A dateline's place in capitals: "MOSCOW 1996-12-06", "AL-AIN , United Arab Emirates". */
   dateline: boolean;
@@ -72,6 +78,14 @@ function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return CAPITALISED.test(w);
+}
+
+/** An Arabic article joined to a name: "al-Zahra", "el-Sheikh", "bin-Talal" (a name word in lower case). */
+const JOINED_ARTICLE = /^(?:al|el|ad|as|ash|an|ar|at|az|ul|bin|ibn|abu)-\p{Lu}/u;
+/** A word a name run may hold: capitalised, or an Arabic article joined to a capitalised word. */
+function isNameWord(w: string): boolean {
+  // The article's hyphen stands third or fourth ("al-", "bin-"): most lower-case words fail at once.
+  return isCap(w) || ((w.charCodeAt(2) === 45 || w.charCodeAt(3) === 45) && JOINED_ARTICLE.test(w));
 }
 
 /** "W224", "B-52": codes, not name words ("G7" is a known organisation). */
@@ -165,19 +179,33 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
     after: j < words.length ? words[j]! : '',
     before2: i > 1 ? words[i - 2]! : '',
     after2: j + 1 < words.length ? words[j + 1]! : '',
+    ageAfter: words[j] === ',' && /^\d\d?$/.test(words[j + 1] ?? '') && (j + 2 >= words.length || !/^\p{Ll}/u.test(words[j + 2]!) || words[j + 2] === 'years'),
     inParens: words[j] === '(' ? (words[j + 1] ?? '') : '',
+    // After a comma only when a time or number follows the name too: "(Canada), Lola Ford, 52.340", not a list of players.
+    parenBefore: i > 1 && words[i - 1] === ')' ? words[i - 2]! : i > 2 && words[i - 1] === ',' && words[i - 2] === ')' && words[j] === ',' && digit(words[j + 1]) ? words[i - 3]! : '',
     afterParens: words[j] === '(' && words[j + 2] === ')' ? (words[j + 3] ?? '') : '',
     scoreLine: tableLike && digit(words[j]),
+    teamLine: false,
     sentenceStart: i <= firstContent,
     dateline: i === 0 && ALL_CAPS.test(words[j - 1] ?? '') && (words[j] === ',' || /^\d{4}-\d\d-\d\d$/.test(words[j] ?? '')),
   });
   if (isShouting(words)) return shouted(tokens, words, L, docWords, context, tableLike);
+  if (tableLike) {
+    const teams = resultsLineNames(words);
+    if (teams) {
+      return teams.map(([a, b]) => {
+        const c = context(a, b, tokens[a]!.start, ends[b - 1]!, teamWords(words, a, b), null, null, false);
+        c.teamLine = true;
+        return c;
+      });
+    }
+  }
 
   const out: Candidate[] = [];
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(words[i]!) || hasDigit(words[i]!)) {
+    if (!isNameWord(words[i]!) || hasDigit(words[i]!)) {
       i++;
       continue;
     }
@@ -189,7 +217,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       if ((prev.endsWith("'s") || prev.endsWith('’s') || prev.endsWith("'") || prev.endsWith('’')) && prev.length > 2) break;
       const w = words[j]!;
       if (hasDigit(w) && !L.orgs.has(w)) break;
-      if (isCap(w)) continue;
+      if (isNameWord(w)) continue;
       // A particle or "of" inside a name needs a capitalised word after it ("van der Westhuizen": two particles).
       if (PARTICLES.has(w) && PARTICLES.has(words[j + 1] ?? '') && isCap(words[j + 2] ?? '') && doc.text.slice(ends[j]!, tokens[j + 2]!.start) === ` ${words[j + 1]} `) {
         j++;
@@ -201,6 +229,7 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
       const head = words[j - 1]!;
       if (OF_WORDS.has(w) && (L.orgFirst.has(head) || PLACE_HEADS.has(head))) continue;
       if (w === 'and' && L.places.has(`${words.slice(i, j).join(' ')} and ${next}`)) continue;
+      if (w === 'and' && joinsOrganisation(words, i, j, L)) continue;
       break;
     }
     emitRun(doc, tokens, words, ends, i, j, docWords, L, context, out);
@@ -208,6 +237,68 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   }
   return out;
 }
+
+const WHOLE_NUMBER = /^\d+$/;
+/** A town's initial in brackets that tells two clubs of one name apart: "Rovno (K)". */
+const CLUB_INITIAL = /^\p{Lu}{1,3}$/u;
+
+/**
+ * A results line ("Watford Town 2 Mill of Tay 1") or a standings row ("Greenock Rovers 3 2 1 0 7 2 7") is
+ * all names and whole numbers: each stretch of words between the numbers is one name, whatever
+ * its words ("Bakers", "Mill of Tay", "Rovno (K)"). Null for any other line.
+ */
+function resultsLineNames(words: string[]): [number, number][] | null {
+  let n = words.length;
+  while (n > 0 && /^[.:;]$/.test(words[n - 1]!)) n--;
+  const names: [number, number][] = [];
+  let shape = '';
+  for (let k = 0; k < n; ) {
+    if (WHOLE_NUMBER.test(words[k]!)) {
+      shape += 'N';
+      k++;
+      continue;
+    }
+    const from = k;
+    if (!isCap(words[k]!)) return null;
+    while (k < n && !WHOLE_NUMBER.test(words[k]!)) {
+      const w = words[k]!;
+      if (w === '(' && k + 2 < n && words[k + 2] === ')' && CLUB_INITIAL.test(words[k + 1]!)) k += 3;
+      else if (isCap(w) || (k > from && (w === 'of' || w === '&' || PARTICLES.has(w)) && isCap(words[k + 1] ?? ''))) k++;
+      else return null;
+    }
+    names.push([from, k]);
+    shape += 'S';
+  }
+  return shape === 'SNSN' || /^SN{4,}$/.test(shape) ? names : null;
+}
+
+/** A team's words with a bracketed initial kept as one word: "Rovno", "(K)". */
+function teamWords(words: string[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (words[k] === '(') {
+      out.push(`(${words[k + 1]})`);
+      k += 2;
+    } else out.push(norm(words[k]!));
+  }
+  return out;
+}
+
+/**
+ * "Provincial Roads and Waterways Authority", "Post and Telegraph Board": an
+ * "and" inside a name of two or more words that the words after it end as an organisation; not
+ * "Reuters and Interfax News Agency" (one word before) nor "Foreign Ministry and Defence Ministry"
+ * (the first name already complete).
+ */
+function joinsOrganisation(words: string[], from: number, and: number, L: Lexicon): boolean {
+  if (and - from < 2 || L.orgLast.has(words[and - 1]!) || L.firstNames.has(words[from]!)) return false;
+  let k = and + 1;
+  while (k < words.length && isCap(words[k]!) && !hasDigit(words[k]!)) k++;
+  return k > and + 1 && L.orgLast.has(words[k - 1]!);
+}
+
+/** The `forced.by` of a lone title word: a name only if the document has it as a surname. */
+export const BARE_TITLE = 'names/bare-title';
 
 function emitRun(
   doc: Doc,
@@ -245,15 +336,47 @@ function emitRun(
   while (i < to && (L.stop.has(dropPossessive(words[i]!)) || (opener(i) && common(words[i]!) && !phrase(i)))) i++;
   let j = to;
   // Trailing lower-case particles, weekdays and months cannot end a name ("Greater Milwaukee Open Thursday").
-  while (j > i && (!isCap(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
+  while (j > i && (!isNameWord(words[j - 1]!) || (j - 1 > i && L.stop.has(words[j - 1]!)))) j--;
   if (i >= j) return;
   const run = words.slice(i, j).map(norm);
   // Split off the title: the name starts after the last title word, unless the run is an organisation ("General Motors").
   let lastTitle = -1;
   const orgish = L.orgLast.has(dropPossessive(run[run.length - 1]!)) || L.orgs.has(run.join(' '));
-  if (!orgish) run.forEach((w, k) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
+  // A title word ending a name that opens with a given name is a surname: "Mary Ellen Bishop".
+  const surnameLast = run.length > 1 && L.firstNames.has(run[0]!) ? run.length - 1 : run.length;
+  if (!orgish) run.forEach((w, k) => k < surnameLast && L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w) && (lastTitle = k));
   let nameFrom = i + lastTitle + 1;
-  if (nameFrom >= j) return;
+  // A place opening the title is a name of its own: "U.S. President Ellen Marsh", "Hong Kong
+  // Financial Secretary Paul Wong".
+  if (lastTitle > 0) {
+    const isTitle = (w: string) => L.titles.has(w.endsWith('.') ? w.slice(0, -1) : w);
+    let first = 0;
+    while (first < lastTitle && !isTitle(run[first]!)) first++;
+    const head = run.slice(0, first);
+    let n = 0;
+    // A place opening the title is a name of its own: "U.S. President Ellen Marsh", "Hong Kong
+    // Financial Secretary Paul Wong" (a country or region before the title's own words), "Geneva
+    // Bishop Hans Keller" (a town before the title itself).
+    if (first > 0 && (L.places.has(head.join(' ')) || L.cities.has(head.join(' ')))) n = first;
+    else {
+      for (let k = Math.min(3, first - 1); k >= 1 && !n; k--) {
+        if (L.places.has(head.slice(0, k).join(' ')) && head.slice(k).every((w) => L.common.has(w.toLowerCase()))) n = k;
+      }
+    }
+    if (n) pushMention(doc, tokens, words, ends, i, i + n, null, L, context, out);
+    else if (first > 0 && (L.orgs.has(head.join(' ')) || L.orgLast.has(head[first - 1]!) || (first === 1 && /^\p{Lu}{2,}$/u.test(head[0]!)))) {
+      // ... and so is an organisation's: "UN Secretary General Paul Wong", "Labour leader Ann
+      // Price", "Foreign Ministry spokesman Li Wen" (known, an acronym, or an organisation word).
+      pushMention(doc, tokens, words, ends, i, i + first, null, L, context, out);
+    }
+  }
+  if (nameFrom >= j) {
+    // A title word alone ("King said") may be the surname of a full name in the document
+    // ("Mary Ellen Bishop"): kept for the typer to decide (src/ner/typer.ts), dropped otherwise;
+    // never after "the" ("the President"), the commonest case, which the typer would drop anyway.
+    if (j - i === 1 && (i === 0 || (words[i - 1] !== 'the' && words[i - 1] !== 'The'))) out.push(context(i, j, tokens[i]!.start, ends[i]!, [run[0]!], null, { type: 'PER', kind: 'person', by: BARE_TITLE }, false));
+    return;
+  }
   const title = lastTitle >= 0 ? doc.text.slice(tokens[i]!.start, ends[nameFrom - 1]!).replace(/\s+/g, ' ') : null;
   // A leading nationality or country before a name that is no organisation: "American Dennis
   // Mitchell", "U.S. Labor Day" → two mentions.
@@ -269,6 +392,16 @@ function emitRun(
         nameFrom += n;
         break;
       }
+    }
+  }
+  // "the OSCE Bosnia mission", "the Yeltsin Chechnya plan": an acronym or a known
+  // person before a place are two names used as modifiers, not one.
+  if (!orgish && j - nameFrom === 2 && !L.places.has(whole) && !L.orgs.has(whole)) {
+    const [a, b] = [words[nameFrom]!, words[nameFrom + 1]!];
+    if (L.places.has(b) && !L.places.has(a) && (L.people.has(a) || (ALL_CAPS.test(a) && a.length >= 3 && /^\p{Lu}+$/u.test(a)))) {
+      pushMention(doc, tokens, words, ends, nameFrom, nameFrom + 1, title, L, context, out);
+      pushMention(doc, tokens, words, ends, nameFrom + 1, j, null, L, context, out);
+      return;
     }
   }
   pushMention(doc, tokens, words, ends, nameFrom, j, title, L, context, out);
@@ -335,11 +468,19 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
       let name = L.upper.get(upper);
       if (!name && n <= 3) {
         const town = n === 1 ? demonym : titleCase(upper);
-        if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town)) name = town;
+        if (L.cities.has(town) && !lowerCase.has(upper.toLowerCase()) && !L.stop.has(town) && !(n === 1 && L.sportWords.has(upper))) name = town;
       }
-      if (!name || !/\p{Lu}{2}/u.test(upper)) continue;
+      // Two capitals, a stop between or not ("UN", "U.S."), not "A" or "I".
+      if (!name || !/\p{Lu}\.?\p{Lu}/u.test(upper)) continue;
       const place = L.places.get(name);
       const org = L.orgs.get(name);
+      // "LISBON OPEN", "FED CUP": the place or body names an event (MISC), not itself.
+      const event = words[i + n];
+      if (event && isCap(event) && L.miscLast.has(titleCase(event))) {
+        out.push(context(i, i + n + 1, tokens[i]!.start, tokens[i + n]!.end, [...name.split(' '), titleCase(event)], null, null, false));
+        hit = n + 1;
+        continue;
+      }
       const forced = org ? { type: org.type, kind: org.kind, by: 'names/capitals-org' } : { type: 'LOC' as const, kind: place === 'loc' ? 'loc' : 'gpe', by: place === 'country' ? 'names/capitals-country' : 'names/capitals-place' };
       out.push(context(i, i + n, tokens[i]!.start, tokens[i + n - 1]!.end, name.split(' '), null, forced, false));
       hit = n;
@@ -366,5 +507,42 @@ function shouted(tokens: Span[], words: string[], L: Lexicon, docWords: DocWords
     }
     i += hit || 1;
   }
+  if (L.resultVerbs.size) rivals(tokens, words, L, context, out);
   return out;
+}
+
+/** Words that end a rival's name in a headline: "SPAIN BEAT ITALY IN FRIENDLY", "... TO REACH FINAL". */
+const HEADLINE_BREAK = new Set(['IN', 'TO', 'AT', 'ON', 'FOR', 'AND', 'OF', 'WITH', 'AFTER', 'AS', 'BY', 'FROM', 'BUT', 'THE', 'A', 'AN', 'AGAIN', 'TWICE']);
+
+/**
+ * A sports headline in capitals names the two sides around its result verb ("ZALGIRIS BEAT
+ * OLIMPIJA 88-80", "KORIR DEFEATS TANUI"): the capitalised words next to the verb that no
+ * gazetteer took are a name, typed by the report's sport (teams or players, src/ner/typer.ts).
+ */
+function rivals(tokens: Span[], words: string[], L: Lexicon, context: Context, out: Candidate[]) {
+  const taken = (k: number) => out.some((c) => c.start <= tokens[k]!.start && tokens[k]!.end <= c.end);
+  const nameWord = (k: number) => {
+    const w = words[k];
+    return w !== undefined && /^\p{Lu}[\p{Lu}.'-]*$/u.test(w) && !w.includes('--') && !HEADLINE_BREAK.has(w) && !L.resultVerbs.has(w) && !L.sportWords.has(w) && !taken(k);
+  };
+  const push = (a: number, b: number) => {
+    if (a >= b) return;
+    const raw = words.slice(a, b);
+    const last = raw[raw.length - 1]!;
+    const bareLast = last.includes("'") ? last.replace(POSSESSIVE, '') : last;
+    if (bareLast.length < 2) return;
+    const end = tokens[b - 1]!.end - (last.length - bareLast.length);
+    out.push(context(a, b, tokens[a]!.start, end, [...raw.slice(0, -1), bareLast].map(titleCase), null, { type: 'ORG', kind: 'org', by: 'names/headline-rival' }, false));
+  };
+  for (let v = 1; v < words.length - 1; v++) {
+    if (!L.resultVerbs.has(words[v]!)) continue;
+    let a = v;
+    while (a > 0 && v - a < 3 && nameWord(a - 1)) a--;
+    // The run before the verb must start the headline or follow its slug ("SOCCER - ").
+    if (a < v && (a === 0 || words[a - 1] === '-')) push(a, v);
+    let b = v + 1;
+    while (b < words.length && b - v <= 3 && nameWord(b)) b++;
+    push(v + 1, b);
+  }
+  out.sort((x, y) => x.start - y.start);
 }

@@ -1,5 +1,5 @@
 import { lex } from './lexicon.js';
-import type { Candidate } from './mentions.js';
+import { BARE_TITLE, type Candidate } from './mentions.js';
 
 /**
  * Types the name candidates of one document: PER, ORG or LOC (kind person, org, gpe, loc, fac),
@@ -26,8 +26,10 @@ const REPLACEABLE = new Set(['names/context-cue']);
 /** Foreign articles opening a title: newspapers and agencies ("Der Spiegel", "Le Matin", "El Al"). */
 const ARTICLES = new Set(['Der', 'Die', 'Das', 'Le', 'La', 'Les', 'El', 'Il']);
 /** Nouns right before or after a name that make it an organisation ("news agency Zandorix", "the Morning Star newspaper"). */
-const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'broker', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
+const ORG_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'club', 'company', 'firm', 'bank', 'carrier', 'airline', 'insurer', 'maker', 'giant', 'conglomerate', 'retailer', 'chain', 'brokerage', 'side', 'station', 'network', 'party', 'group', 'automaker', 'manufacturer', 'distributor', 'publisher', 'subsidiary', 'affiliate', 'rival', 'operator', 'utility']);
 const ORG_NOUN_AFTER = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'agency', 'club', 'group', 'shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'management', 'spokesman', 'spokeswoman', 'unit', 'division', 'chairman', 'board', 'headquarters', 'workers', 'employees', 'unions', 'profit', 'profits', 'output', 'revenue', 'revenues', 'sales', 'earnings', 'turnover', 'plant', 'factory', 'products', 'results', 'stake', 'bid', 'merger', 'takeover']);
+/** Words before "to"/"from"/"at" and a town that make it a club: a player's move or post. */
+const CLUB_MOVE_BEFORE = new Set(['joined', 'moved', 'move', 'transferred', 'transfer', 'loaned', 'sold', 'returned', 'switched', 'coach', 'manager', 'player', 'striker', 'midfielder', 'defender', 'goalkeeper', 'career']);
 /** Place nouns after a name: "the Altan mountains", "Kambuli province", "the Vesna stadium". */
 const PLACE_NOUN_AFTER = new Set(['province', 'state', 'region', 'district', 'county', 'village', 'town', 'city', 'valley', 'river', 'mountains', 'mountain', 'island', 'islands', 'airport', 'stadium', 'sanatorium', 'church', 'mosque', 'square', 'street', 'border', 'coast', 'peninsula', 'camp', 'prison', 'port', 'harbour', 'bridge', 'desert', 'lake', 'area', 'municipality', 'governorate', 'prefecture']);
 /** Verbs after a team's name in a match report. */
@@ -38,6 +40,8 @@ const ORG_BEFORE2 = new Set(['shares of', 'stake in', 'stakes in', 'unit of', 's
 /** Cricket scorecards: "c Pemberton b Kallicharan", "Smith lbw b Okafor", "Okafor 10-1-43-2". */
 const SCORECARD_BEFORE = new Set(['b', 'c', 'st', 'lbw']);
 const SCORECARD_AFTER = new Set(['c', 'b', 'lbw', 'st']);
+/** Names in a list from which a team report's list is a line-up of players. */
+const LINE_UP = 3;
 const MINUTE = /^\d+(?:st|nd|rd|th)$/;
 const BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 
@@ -63,10 +67,23 @@ const titleCase = (w: string) => w.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (
 function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   const L = lex();
   const sports = sport === 'team';
+  if (c.forced?.by === BARE_TITLE) return null;
   if (c.forced) {
+    // A side named next to a headline's result verb: a team or a player, by the report's sport.
+    if (c.forced.by === 'names/headline-rival') {
+      if (!sport) return null;
+      const place = L.places.get(written);
+      if (place === 'country') return { type: 'LOC', kind: 'gpe', by: 'names/headline-rival', confidence: 0.7 };
+      return sport === 'team' ? { type: 'ORG', kind: 'org', by: 'names/headline-rival', confidence: 0.6 } : { type: 'PER', kind: 'person', by: 'names/headline-rival', confidence: 0.6 };
+    }
     // In a sports report a town in capitals is a team ("LEEDS' BOWYER FINED", "TORONTO AT NY RANGERS").
     if (sports && c.forced.by === 'names/capitals-place' && !PLACE_BEFORE.has(c.before) && !c.dateline) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
     return { type: c.forced.type, kind: c.forced.kind, by: c.forced.by, confidence: 0.9 };
+  }
+  // A results line or standings row of a team sport names teams; countries are national teams (LOC, as CoNLL-2003 has them).
+  if (c.teamLine && sports) {
+    const country = L.places.get(written) === 'country' || L.places.get(titleCase(written)) === 'country';
+    return country ? { type: 'LOC', kind: 'gpe', by: 'names/results-country', confidence: 0.8 } : { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.7 };
   }
   let text = written;
   // "MOSCOW", "LOS ANGELES": look the capitals up as "Moscow", "Los Angeles" unless known as written.
@@ -91,16 +108,20 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   }
   // Fixtures and scorers: "Stranraer v Brechin" (teams), "Okafor (41st min)" (a player).
   if (sport === 'team' && (c.before === 'v' || c.after === 'v') && L.places.get(text) !== 'country' && !L.firstNames.has(first)) return { type: 'ORG', kind: 'org', by: 'names/fixture-team', confidence: 0.6 };
-  if (sport && c.after === '(' && MINUTE.test(c.after2)) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
+  // ... and a substitute with the minute he came on: "(Carwyn Thomas 71st)", "Bowen (Penrallt 80th)".
+  if (sport && ((c.after === '(' && MINUTE.test(c.after2)) || MINUTE.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorer', confidence: 0.7 };
+  // A cricket scorecard names players: "c Pemberton b Kallicharan", bowling figures "Okafor 10-1-43-2".
+  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
   // A one-word name in a results table of a team sport is a team ("Brechin 3 1 0", "Stranraer 2 0 1").
   if (sport === 'team' && c.scoreLine && c.words.length === 1 && !isCommon(text)) return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   if (L.people.has(text)) return { type: 'PER', kind: 'person', by: 'names/known-person', confidence: 0.85 };
+  // "Harlan & Voss", "Douglas Keane & Co": partners joined by an ampersand are a firm.
+  if (c.words.length > 2 && c.words.includes('&')) return { type: 'ORG', kind: 'org', by: 'names/ampersand', confidence: 0.8 };
   // An initial before a surname: "P. Simmons", "J. Adams".
   if (c.words.length > 1 && /^\p{Lu}\.$/u.test(first)) return { type: 'PER', kind: 'person', by: 'names/initial', confidence: 0.8 };
   const lone = () => c.words.length === 1 && isCommon(text);
-  // A rider's team after his country: "Jan Visser (Netherlands) Velotrax 4:32".
-  if (sport && c.before === ')' && L.places.get(L.upper.get(c.before2.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
-  if (sport && (SCORECARD_BEFORE.has(c.before) || SCORECARD_AFTER.has(c.after) || BOWLING.test(c.after))) return { type: 'PER', kind: 'person', by: 'names/scorecard-player', confidence: 0.7 };
+  // A rider's or driver's team after his country: "Jan Visser (Netherlands) Velotrax 4:32", "Al Dorr (U.S.), Lola Ford, 54.483".
+  if (sport && c.parenBefore && L.places.get(L.upper.get(c.parenBefore.toUpperCase()) ?? '') === 'country') return { type: 'ORG', kind: 'org', by: 'names/results-team', confidence: 0.6 };
   // A results line of a sport of players names players ("Henkel 67 68") and their towns.
   if (sport === 'individual' && c.scoreLine && !lone()) {
     if (L.cities.has(text)) return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
@@ -111,6 +132,7 @@ function firstPass(c: Candidate, sport: Sport, written: string): Typed | null {
   if (c.dateline) return { type: 'LOC', kind: 'gpe', by: 'names/dateline', confidence: 0.8 };
   if (L.cities.has(text)) {
     // Not a venue: "Derby: Surrey beat ...", "(at the County Ground, Bristol)", "Riverside (Durham)".
+    if (sports && clubMove(c)) return { type: 'ORG', kind: 'org', by: 'names/club-move', confidence: 0.6 };
     if (sports && !PLACE_BEFORE.has(c.before) && c.after !== ':' && c.after !== ')' && c.before !== '(') return { type: 'ORG', kind: 'org', by: 'names/sports-team', confidence: 0.5 };
     return { type: 'LOC', kind: 'gpe', by: 'names/geonames', confidence: 0.6 };
   }
@@ -156,7 +178,7 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   // shares" makes "Zandorix" a company everywhere.
   const votes = new Map<string, Partial<Record<NerLabel, number>>>();
   for (let i = 0; i < cands.length; i++) {
-    if (typed[i]) continue;
+    if (typed[i] || cands[i]!.forced) continue;
     const cue = contextCue(cands[i]!, sport);
     if (!cue) continue;
     const text = texts[i]!;
@@ -170,10 +192,13 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const known = nameType.get(text) ?? (c.words.length === 1 ? wordType.get(text) : undefined);
     // A town's or country's name that the document also uses as a person's ("Clinton", "Jordan", "Dorothea Washington").
     const part = c.words.length === 1 ? wordType.get(text) : undefined;
+    if (c.forced?.by === BARE_TITLE) return part === 'PER' && c.before !== 'the' ? { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 } : null;
     if (t && (t.by === 'names/geonames' || t.by === 'names/sports-team' || t.by === 'names/results-team' || t.by === 'names/known-place') && (known === 'PER' || part === 'PER')) {
       return { type: 'PER', kind: 'person', by: 'names/same-document', confidence: 0.7 };
     }
     if (t) return t;
+    // A lone letter no list knows, with a stop or not ("N / A", "C$ 0.45", "Group B"), is no name.
+    if (text.length === 1 || (text.length === 2 && text.charCodeAt(1) === 46)) return null;
     if (known) return { type: known, kind: kindOf(known), by: 'names/same-document', confidence: 0.7 };
     // A lone common word with no cue ("Troops", "Refugees", "Prices"): a sentence opener or a piece of a longer name.
     if (c.words.length === 1 && isCommon(text) && !L.firstNames.has(text)) return null;
@@ -215,8 +240,18 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
     const part = partType.get(c.words[0]!);
     return part ? { type: part, kind: kindOf(part), by: 'names/same-document', confidence: 0.5 } : t;
   });
+  // A long list of one-word names in a team report is a line-up ("Did not play: Pryderi, Caradog, Gwythyr"):
+  // the names only the sports default guessed are players.
+  const listRun = new Array<number>(cands.length).fill(1);
+  for (let i = 0; i < cands.length; ) {
+    let j = i;
+    while (j + 1 < cands.length && cands[j]!.listNext) j++;
+    for (let k = i; k <= j; k++) listRun[k] = j - i + 1;
+    i = j + 1;
+  }
   // A name guessed only by a default takes the type of the names it is listed with ("Reuters, Zentravo and Interfax").
   return third.map((t, i) => {
+    if (t?.by === 'names/default-sports' && listRun[i]! >= LINE_UP) return { type: 'PER', kind: 'person', by: 'names/line-up', confidence: 0.4 };
     if (!t || t.confidence >= 0.5) return t;
     const sure = (k: number) => {
       const n = third[k];
@@ -229,19 +264,32 @@ export function typeCandidates(cands: Candidate[], sport: Sport): (Typed | null)
   });
 }
 
+/**
+ * A player's move or post names a club, not a town: "transferred to X", "joined Y from X",
+ * "coach at X" (in a team report).
+ */
+function clubMove(c: Candidate): boolean {
+  if (c.before !== 'to' && c.before !== 'from' && c.before !== 'at') return false;
+  if (CLUB_MOVE_BEFORE.has(c.before2.toLowerCase())) return true;
+  // "joined Verona from X": the club he left follows the club he joined.
+  return c.before === 'from' && isCapital(c.before2) && c.before2 !== c.words[0];
+}
+const isCapital = (w: string) => w.length > 1 && w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90;
+
 /** What the words around one mention say it is, if anything. */
 function contextCue(c: Candidate, sport: Sport): { type: NerLabel; weight: number } | null {
   const L = lex();
   // "the Springboks", "the Cardinals": a team or a group, no person.
   const group = c.before === 'the' && c.words.length === 1 && /[^s]s$/.test(c.words[0]!);
   if (group) return sport === 'team' ? { type: 'ORG', weight: 2 } : null;
+  if (sport === 'team' && clubMove(c)) return { type: 'ORG', weight: 2 };
   const before2 = c.before2.toLowerCase();
   if (PLACE_BEFORE.has(c.before) || (c.before === 'of' && PLACE_BEFORE2.has(before2))) return { type: 'LOC', weight: 1 };
   if ((c.after === ',' && L.places.has(c.after2)) || PLACE_NOUN_AFTER.has(c.after)) return { type: 'LOC', weight: 2 };
   if (ORG_BEFORE2.has(`${before2} ${c.before}`) || ORG_BEFORE.has(c.before) || ORG_NOUN_AFTER.has(c.after)) return { type: 'ORG', weight: 2 };
   // In a team report "Surrey beat Kent" names a team.
   if (PERSON_AFTER.has(c.after.toLowerCase())) return sport === 'team' && TEAM_AFTER.has(c.after) ? { type: 'ORG', weight: 1 } : { type: 'PER', weight: 1 };
-  if (c.after === ',' && (c.after2 === 'who' || /^\d\d?$/.test(c.after2))) return { type: 'PER', weight: 2 };
+  if ((c.after === ',' && c.after2 === 'who') || c.ageAfter) return { type: 'PER', weight: 2 };
   if (c.before === 'said' && (c.after === '.' || c.after === ',')) return { type: 'PER', weight: 1 };
   return null;
 }

@@ -44,7 +44,7 @@ let sports: { words: string[]; opener: RegExp; individual: RegExp } | null = nul
  */
 function sportOf(doc: Doc, lowerCase: Set<string>): Sport {
   if (!sports) {
-    const rows = loadTable('ner-sports.tsv').rows;
+    const rows = loadTable('ner-sports.tsv').rows.filter((r) => r.kind !== 'verb');
     const pattern = (names: string[]) => new RegExp(`\\b(?:${names.join('|')})\\b`, 'i');
     sports = {
       words: rows.map((r) => r.word!),
@@ -72,7 +72,7 @@ function joinAcrossLineBreaks(doc: Doc, cands: Candidate[]): Candidate[] {
   for (const c of cands) {
     const prev = out[out.length - 1];
     if (prev && !prev.demonym && !c.demonym && !c.title && c.sentenceStart && /^[ \t]*\n[ \t]*$/.test(doc.text.slice(prev.end, c.start))) {
-      out[out.length - 1] = { ...prev, end: c.end, words: [...prev.words, ...c.words], after: c.after, inParens: c.inParens, scoreLine: c.scoreLine, forced: null };
+      out[out.length - 1] = { ...prev, end: c.end, words: [...prev.words, ...c.words], after: c.after, inParens: c.inParens, ageAfter: c.ageAfter, scoreLine: c.scoreLine, forced: null };
     } else out.push(c);
   }
   return out;
