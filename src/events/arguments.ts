@@ -269,13 +269,16 @@ function fromFallback(doc: Doc, sentence: Span, tablesOnly = false): Candidate[]
   // entry starting with its first word has the length of is skipped before it is sliced and
   // lower-cased.
   const lengths = entryLengths ?? (entryLengths = lengthsByFirstWord(t.entries));
-  const sameLength = !doc.text.slice(sentence.start, sentence.end).includes('\u0130');
+  const sentenceText = doc.text.slice(sentence.start, sentence.end);
+  const sameLength = !sentenceText.includes('\u0130');
+  // Garbled case is rare: only a sentence with a capital after a small letter can have it.
+  const garbled = /[a-z]\S*[A-Z]/.test(sentenceText);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (!isCapitalised(doc.text[tok.start]!)) {
       // A state's name in garbled case ("jaPan", "ukRAINE"): a capital inside a lower-case
       // word that spells a state is that state.
-      const word = mixedCase(doc.text, tok.start, tok.end) ? doc.slice(tok).toLowerCase() : null;
+      const word = garbled && mixedCase(doc.text, tok.start, tok.end) ? doc.slice(tok).toLowerCase() : null;
       const hit = word ? t.entries.get(word) : undefined;
       if (hit?.kind === 'state' && !taken(tok.start, tok.end)) out.push({ start: tok.start, end: tok.end, name: doc.slice(tok), actor: true, place: hit.place, id: null, country: hit.country, title: null, sector: null, lat: null, lon: null, by: 'events/fallback-state', state: true });
       continue;

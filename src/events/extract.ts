@@ -79,19 +79,26 @@ function breaksPhrase(view: SentenceView, i: number): boolean {
 
 const NOT_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'him', 'her', 'them', 'us', 'me', 'it', 'and', 'or', 'who', 'that', 'which', 'to', 'not', 'also', 'then', 'jointly', 'often', 'never']);
 
-let idioms: string[][] | null = null;
+/** The phrases of knowledge/event-idioms.txt by each of their words, with the word's place. */
+let idioms: Map<string, { phrase: string[]; at: number }[]> | null = null;
 
 /** Whether words i..last lie inside a phrase of knowledge/event-idioms.txt ("when it comes to"). */
 function inIdiom(words: SentenceView['words'], i: number, last: number): boolean {
-  idioms ??= loadList('event-idioms.txt').map((p) => p.split(/\s+/));
-  for (const p of idioms) {
-    // Each place the trigger's first word could sit in the phrase.
-    for (let k = 0; k < p.length; k++) {
-      if (p[k] !== words[i]!.lower) continue;
-      const start = i - k;
-      if (start < 0 || start + p.length - 1 < last) continue;
-      if (p.every((w, j) => words[start + j]?.lower === w)) return true;
+  if (!idioms) {
+    idioms = new Map();
+    for (const line of loadList('event-idioms.txt')) {
+      const phrase = line.split(/\s+/);
+      phrase.forEach((w, at) => {
+        const list = idioms!.get(w);
+        if (list) list.push({ phrase, at });
+        else idioms!.set(w, [{ phrase, at }]);
+      });
     }
+  }
+  for (const { phrase, at } of idioms.get(words[i]!.lower) ?? []) {
+    const start = i - at;
+    if (start < 0 || start + phrase.length - 1 < last) continue;
+    if (phrase.every((w, j) => words[start + j]?.lower === w)) return true;
   }
   return false;
 }
@@ -264,6 +271,7 @@ function place(doc: Doc, view: SentenceView, cands: Candidate[], triggers: Trigg
 }
 
 let titleWords: Set<string> | null = null;
+const COORDINATOR_WORDS = new Set(['and', 'or', '&', 'as', 'well']);
 /**
  * Whether a gap is a coordination once its title words are left out: "and former Chinese
  * president" is "and" (title words of kb/title-words.tsv, demonyms word by word, "former",
@@ -276,15 +284,31 @@ function coordinationWithTitles(gap: string): boolean {
     titleWords = new Set(words.flatMap((w) => w.toLowerCase().split(/\s+/)));
   }
   const set = titleWords;
-  const rest: string[] = [];
-  for (const m of gap.matchAll(/[^\s,]+/g)) {
-    const w = m[0];
-    const parts = w.toLowerCase().split('-');
-    if (parts.some(Boolean) && parts.every((x) => !x || set.has(x))) continue;
-    rest.push(w);
-    if (rest.length > 3) return false;
+  const isTitle = (w: string) => {
+    if (!w.includes('-')) return set.has(w);
+    const parts = w.split('-');
+    return parts.some(Boolean) && parts.every((x) => !x || set.has(x));
+  };
+  // Words are runs of characters other than white space and commas, as in /[^\s,]+/.
+  const separator = (c: number) => c === 32 || c === 44 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+  let rest = '';
+  let others = 0;
+  for (let i = 0; i < gap.length; ) {
+    if (separator(gap.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < gap.length && !separator(gap.charCodeAt(j))) j++;
+    const w = gap.slice(i, j);
+    i = j;
+    const lower = w.toLowerCase();
+    if (isTitle(lower)) continue;
+    // Only a coordinator may remain ("and", "or", "&", "as well as").
+    if (!COORDINATOR_WORDS.has(lower) || ++others > 3) return false;
+    rest = rest ? `${rest} ${w}` : w;
   }
-  return COORDINATION.test(rest.join(' '));
+  return COORDINATION.test(rest);
 }
 
 /** Candidates coordinated with `p` ("Kim and Putin", "the US, Russia, and Switzerland"). */
@@ -310,6 +334,12 @@ const COORDINATORS = new Set(['and', 'or', 'but', 'nor', 'then', 'while', 'where
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'not', "n't", 'did', 'does', 'do']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our']);
+
+/** An article strictly between words a and b. */
+function articleBetween(view: SentenceView, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (ARTICLES.has(view.words[i]!.lower)) return true;
+  return false;
+}
 
 /**
  * The relative pronoun that opens the trigger's clause ("the group that has seized"), or -1:
@@ -354,7 +384,7 @@ function fillSlots(doc: Doc, view: SentenceView, placed: Placed[], t: Trigger, t
     for (const p of near) {
       // An article between them opens another phrase: "Russian officials used a visit by …"
       // is no compound (a possessive may have one: "Kim's first visit").
-      if (!p.possessive && view.words.slice(p.last + 1, t.first).some((w) => ARTICLES.has(w.lower))) continue;
+      if (!p.possessive && articleBetween(view, p.last, t.first)) continue;
       add(p, p.possessive ? 'subj' : 'compound');
       for (const q of coordinated(doc, placed, p, -1)) add(q, p.possessive ? 'subj' : 'compound');
     }

@@ -78,6 +78,8 @@ const COMPARISON = new Set(['like', 'unlike']);
 const CLAUSE_START = new Set([':', ';', '“', '"', "''", '``']);
 const FRONTED_ADDITION = [['in', 'addition', 'to'], ['besides'], ['apart', 'from'], ['aside', 'from'], ['along', 'with'], ['unlike'], ['like']];
 
+const FRONTED_FIRST = new Set(FRONTED_ADDITION.map((p) => p[0]!));
+
 /** Length of the fronted-addition opener at word `i`, or 0. */
 function frontedAddition(words: Word[], i: number): number {
   for (const p of FRONTED_ADDITION) if (p.every((x, k) => words[i + k]?.lower === x)) return p.length;
@@ -98,7 +100,7 @@ function markAsides(words: Word[]): Set<number> {
     if (w === '(') close = findClose(words, i + 1, (x) => x === ')', 80);
     else if (DASHES.has(w) && i > 0) close = findClose(words, i + 1, (x) => DASHES.has(x), 25);
     else if (w === ',' && COMPARISON.has(words[i + 1]?.lower ?? '')) close = findClose(words, i + 2, (x) => x === ',', 12);
-    else if ((i === 0 || CLAUSE_START.has(words[i - 1]!.lower)) && frontedAddition(words, i)) {
+    else if (FRONTED_FIRST.has(w) && (i === 0 || CLAUSE_START.has(words[i - 1]!.lower)) && frontedAddition(words, i)) {
       // No opening mark: the aside runs from the clause's first word to its comma.
       close = findClose(words, i + frontedAddition(words, i), (x) => x === ',', 12);
       if (close < 0) continue;
