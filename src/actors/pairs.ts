@@ -13,11 +13,13 @@ const WINDOW = 2;
 let phrases: RegExp | null = null;
 
 function pairPhrases(): RegExp {
+  // Latin letters only around the phrase: a Unicode-aware scan of every article cost more
+  // than the rest of this module.
   phrases ??= new RegExp(
-    `(?<![\\p{L}])(?:${loadTable('kb/pair-anaphors.tsv')
+    `(?<![A-Za-z\\u00C0-\\u024F])(?:${loadTable('kb/pair-anaphors.tsv')
       .rows.map((r) => r.phrase!.replace(/ /g, '\\s+'))
-      .join('|')})(?![\\p{L}])`,
-    'giu',
+      .join('|')})(?![A-Za-z\\u00C0-\\u024F])`,
+    'gi',
   );
   return phrases;
 }
