@@ -6,24 +6,18 @@
  * builds under the same load. Corpus as in pipeline.ts: ../shared/seeds, else examples/.
  * AB_ROUNDS (default 20) turns of 3 passes each, after 30 warm-up passes.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { processArticle as ProcessArticle } from '../src/ingest/process.js';
 import type { buildPipeline as BuildPipeline } from '../src/pipeline/stages.js';
+import { benchCorpus, ROOT } from './corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const other = process.argv[2];
 if (!other) {
   console.error('usage: node dist/bench/ab.js OTHER_CHECKOUT');
   process.exit(2);
 }
-const seeds = path.resolve(ROOT, '../shared/seeds');
-const dir = existsSync(seeds) ? seeds : path.join(ROOT, 'examples');
-const texts = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const { dir, texts } = benchCorpus();
 
 interface Build {
   name: string;

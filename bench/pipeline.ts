@@ -6,23 +6,17 @@
  * the CPU figures are the ones to compare. BENCH_ROUNDS (default 60), BENCH_WARMUP (rounds before
  * timing, default 40), BENCH_FILES (ingest part, default 1000; 0 skips it).
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RawArticle } from '../src/ingest/article.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { processArticle } from '../src/ingest/process.js';
 import { buildPipeline } from '../src/pipeline/stages.js';
 import { Store } from '../src/store/store.js';
+import { benchCorpus } from './corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seeds = path.resolve(ROOT, '../shared/seeds');
-const dir = existsSync(seeds) ? seeds : path.join(ROOT, 'examples');
-const texts = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const { dir, texts } = benchCorpus();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 

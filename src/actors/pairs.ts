@@ -1,4 +1,5 @@
 import type { Doc, Span } from '../doc/doc.js';
+import { lastStartingAt } from '../doc/spans.js';
 import { loadTable } from '../util/knowledge.js';
 
 /**
@@ -29,16 +30,7 @@ export function resolvePairs(doc: Doc, actors: readonly Span[]): Span[] {
   const people = actors.filter((a) => a.label === 'person');
   if (people.length < 2) return [];
   const sentences = doc.layer('sentence');
-  const sentenceAt = (offset: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const sentenceAt = (offset: number): number => lastStartingAt(sentences, offset);
   const out: Span[] = [];
   const re = pairPhrases();
   re.lastIndex = 0;

@@ -1,4 +1,5 @@
 import type { Doc, Span } from '../doc/doc.js';
+import { lastStartingAt } from '../doc/spans.js';
 import { loadTable } from '../util/knowledge.js';
 
 /**
@@ -47,16 +48,7 @@ export function resolvePronouns(doc: Doc, actors: readonly Span[]): Span[] {
   if (!people.length) return [];
   const sentences = doc.layer('sentence');
   const { re, cases } = pronounForms();
-  const sentenceAt = (offset: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const sentenceAt = (offset: number): number => lastStartingAt(sentences, offset);
   const bySentence = new Map<number, Span[]>();
   const isCredit = (p: Span) => /^\s*\/\s*\p{Lu}/u.test(doc.text.slice(p.end, p.end + 4));
   for (const p of people) {
