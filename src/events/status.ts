@@ -35,6 +35,8 @@ export interface StatusResult {
 }
 
 const SCOPES = new Set(['left', 'right', 'clause', 'sentence']);
+/** Rows with this status turn a negation they share a trigger with into "occurred" ("not … until"). */
+const AFTER_NEGATION = 'occurred-after-negation';
 const PROSPECTIVE = new Set(['planned', 'expected']);
 
 let cueList: Cue[] | null = null;
@@ -158,14 +160,21 @@ function rankOfStatus(status: string): number {
  */
 export function statusOf(view: SentenceView, hits: CueHit[], t: TriggerPlace, timing: 'past' | 'future' | null, own: string | null = null): StatusResult {
   let best: { h: CueHit; d: number } | null = null;
+  let until: CueHit | null = null;
   for (const h of hits) {
     const d = reach(view, h, t);
     if (d === null) continue;
+    if (h.cue.status === AFTER_NEGATION) {
+      until = h;
+      continue;
+    }
     // A modal on a verb farther off does not make a noun dated in the past prospective:
     // "that visit would follow up Kim's journey last summer".
     if (timing === 'past' && t.form === 'noun' && d >= 2 && PROSPECTIVE.has(h.cue.status)) continue;
     if (!best || h.cue.rank < best.h.cue.rank || (h.cue.rank === best.h.cue.rank && d < best.d)) best = { h, d };
   }
+  // "did not make his first trip until 2000": it took place, later.
+  if (best?.h.cue.status === 'negated' && until) return { status: 'occurred', by: `status/cue:${best.h.text} … ${until.text}`, start: best.h.start, end: until.end };
   if (own && (!best || best.h.cue.rank >= rankOfStatus(own))) return { status: own, by: `status/frame:${own}`, start: view.words[t.first]!.start, end: view.words[t.last]!.end };
   // "is meeting Putin next week": a progressive with a date ahead is a plan, not under way.
   if (best?.h.cue.status === 'ongoing' && timing === 'future') return { status: 'planned', by: `status/future-date:${best.h.text}`, start: best.h.start, end: best.h.end };
