@@ -151,6 +151,11 @@ test('within an article: encounters with other parties and trips by other travel
   const darkin = m({ at: 600, mode: 'meet', trigger: 'meet', actors: [{ name: 'Kim Jong Il', id: 'kim-jong-il', country: 'PRK' }, { name: 'Sergei Darkin', id: 'sergei-darkin', country: 'RUS' }], status: 'expected', ...x });
   assert.equal(clusterArticle([darkin, kimArrives]).length, 2);
   assert.equal(clusterArticle([kimArrives, { ...darkin, position: 800 }]).length, 2);
+  // "his first trip" is not the dated journey told before it.
+  const journey = m({ at: 900, trigger: 'journey', actors: [{ name: 'Kim Jong Il', id: 'kim-jong-il', country: 'PRK' }], place: { name: 'China', country: 'CHN' }, time: ['2011', '2011-01-01', '2011-12-31', 'year'], status: 'rumored', ...x, reported: '2015-02-23' });
+  const firstTrip = m({ at: 1200, trigger: 'trip', actors: [{ name: 'Kim Jong Il', id: 'kim-jong-il', country: 'PRK' }], place: { name: 'China', country: 'CHN' }, before: 'Kim did not make his first ', ...x, reported: '2015-02-23' });
+  assert.equal(clusterArticle([journey, firstTrip]).length, 2);
+  assert.equal(clusterArticle([journey, { ...firstTrip, first: false }]).length, 1, 'without the ordinal it is the same trip');
   // Trips: an Iraqi delegation's visit, then a North Korean minister's arrival in the same city.
   const iraqi = { ...m({ at: 10, actors: [{ name: 'Iraqi delegation', id: 'IRQ-government', country: 'IRQ' }], place: { name: 'Moscow', country: 'RUS' }, time: ['2002-05-20', '2002-05-20', '2002-05-20'], ...x }) };
   const arrival = m({ at: 90, trigger: 'arrival', actors: [paek], place: { name: 'Moscow', country: 'RUS' }, ...x });

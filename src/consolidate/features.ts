@@ -67,6 +67,8 @@ export interface MentionFeatures {
   modalAhead?: boolean;
   /** Introduced by "a"/"an": a new event, never an antecedent's continuation by default. */
   indefinite?: boolean;
+  /** Singled out by "first"/"maiden": the earliest of a series, not a dated event of its article unless told so. */
+  first?: boolean;
   /** Start of the trigger's sentence in its article, when the caller knows it (null: unknown). */
   sentence: number | null;
   /**
@@ -165,6 +167,9 @@ const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|his|her|their|such)\s+(?:\p{L}+\s+){0,2}$/iu;
 
+/** "his first trip", "a maiden visit": an ordinal that singles out one event of a series. */
+const FIRST_BEFORE = /\b(?:first|maiden|inaugural)\s+(?:[\p{L}-]+\s+){0,1}$/iu;
+
 interface LooseActor {
   name: string;
   id?: string | null;
@@ -251,6 +256,7 @@ export function mentionFeatures(
     modalAhead: /^status\/cue:(?:may|might|could|would)\b(?!\s+have\b)/.test(a.statusBy ?? ''),
     anaphoric: !actors.length && !time && ANAPHOR_BEFORE.test(sentenceBefore),
     indefinite: INDEFINITE_BEFORE.test(sentenceBefore),
+    first: FIRST_BEFORE.test(sentenceBefore),
     sentence,
     subjects: (a.actors as (LooseActor & { by: string })[])
       .filter((x) => SUBJECT_SLOT.test(x.by))

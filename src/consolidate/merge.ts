@@ -132,6 +132,8 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
     for (const c of clusters) {
       const d = decide(c.profile, p, w);
       if (d.veto || contradicts(c, m) || otherEncounter(c, m) || tripAndMeeting(c, m)) continue;
+      // "his first trip" is not the dated journey the article told before, unless it is dated alike.
+      if (m.first && !m.time && c.profile.time && !c.mentions.some((x) => x.first)) continue;
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;
