@@ -16,7 +16,7 @@ function demonymIndex(): Map<string, string> {
  * Looks up every run of one to three capitalised words in `forms`, longest first: a plain
  * scan that is much cheaper than one regular expression with hundreds of alternatives.
  */
-function scanForms<T>(text: string, forms: Map<string, T>, plural = false): { start: number; end: number; value: T }[] {
+function scanForms<T>(text: string, forms: Map<string, T>): { start: number; end: number; value: T }[] {
   const out: { start: number; end: number; value: T }[] = [];
   const firsts = firstWords(forms);
   // Latin-script capitals spelled out: a \p{Lu} class is several times slower here.
@@ -29,7 +29,6 @@ function scanForms<T>(text: string, forms: Map<string, T>, plural = false): { st
       let form = trimWord(found);
       let value = forms.get(found) ?? forms.get(form);
       if (value !== undefined && forms.has(found)) form = found;
-      if (value === undefined && plural && form.endsWith('s')) value = forms.get(form.slice(0, -1));
       if (value !== undefined) out.push({ start: m.index, end: m.index + form.length, value });
       continue;
     }
@@ -43,7 +42,6 @@ function scanForms<T>(text: string, forms: Map<string, T>, plural = false): { st
           let form = words.slice(i, i + n).join(' ').replace(/['’]s?$/, '');
           let value = forms.get(form);
           if (value === undefined && /[.,;:]$/.test(form)) value = forms.get((form = form.slice(0, -1)));
-          if (value === undefined && plural && form.endsWith('s')) value = forms.get(form.slice(0, -1));
           if (value !== undefined) {
             out.push({ start: at, end: at + form.length, value });
             matched = n;
@@ -79,16 +77,6 @@ function firstWords(forms: Map<string, unknown>): Set<string> {
     firstWordCache.set(forms, set);
   }
   return set;
-}
-
-/** Demonym mentions in the text: [start, end, ISO alpha-3] ("Russian", "North Koreans"). */
-export function demonymMentions(text: string): { start: number; end: number; country: string }[] {
-  return scanForms(text, demonymIndex(), true).map((h) => ({ start: h.start, end: h.end, country: h.value }));
-}
-
-/** The distinct countries a document names by adjective. */
-export function countriesByAdjective(text: string): string[] {
-  return [...new Set(demonymMentions(text).map((d) => d.country))];
 }
 
 /**
