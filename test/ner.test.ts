@@ -279,3 +279,12 @@ test('names: a known organisation or acronym opening a title is a name of its ow
   const n = names('In Geneva, UN Secretary General Paul Wong met the Supreme Leader.');
   assert.deepEqual(n.map((x) => [x.text, x.label]), [['Geneva', 'LOC'], ['UN', 'ORG'], ['Paul Wong', 'PER']]);
 });
+
+test('names: a headline in title case keeps its names apart from its verbs', () => {
+  const text = 'Lavrov Will Not Visit Tokyo Summit, Ministry Says\n\nSergei Lavrov will not visit Tokyo next week for the summit, the ministry says, and no talks are planned.';
+  const got = names(text).map((n) => n.text);
+  assert.ok(got.includes('Lavrov'), JSON.stringify(got));
+  assert.ok(got.includes('Tokyo'), JSON.stringify(got));
+  // Words the article writes in lower case ("will", "not", "visit", "summit") are no name words.
+  assert.ok(!got.some((n) => /Will|Visit|Summit/.test(n)), JSON.stringify(got));
+});

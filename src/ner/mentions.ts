@@ -112,6 +112,18 @@ function isShouting(words: string[]): boolean {
   return letters >= 2 && caps / letters >= 0.7;
 }
 
+/** Most of its words (three or more letters) capitalised: a headline in title case. */
+function titleCaseHeadline(words: string[]): boolean {
+  let caps = 0;
+  let n = 0;
+  for (const w of words) {
+    if (w.length < 3 || !/^\p{L}/u.test(w)) continue;
+    n++;
+    if (isCap(w)) caps++;
+  }
+  return n >= 3 && caps / n >= 0.75;
+}
+
 /** Initials and abbreviations keep their full stop: "M." "U.S." "Corp."; the stop's own token goes. */
 function withAbbreviationStops(doc: Doc, tokens: Span[]): Span[] {
   if (!tokens.some((t, i) => i > 0 && doc.text.charCodeAt(t.start) === 46 && t.end === t.start + 1 && tokens[i - 1]!.end === t.start)) return tokens;
@@ -202,15 +214,20 @@ export function findCandidates(doc: Doc, sentence: Span, docWords: DocWords): Ca
   }
 
   const out: Candidate[] = [];
+  // A headline in title case ("Kim Will Not Attend Moscow Parade, Kremlin Says"): a capitalised
+  // word the article writes in lower case elsewhere ("will", "attend", "parade") is no name word.
+  const titleCased = sentence.label === 'headline' && titleCaseHeadline(words);
+  const plainWord = (w: string) => titleCased && docWords.lower.has(w.toLowerCase());
   // A dateline in capitals: "AL-AIN , United Arab Emirates", "MOSCOW 1996-12-06".
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(words[i]!) || hasDigit(words[i]!)) {
+    if (!isNameWord(words[i]!) || hasDigit(words[i]!) || plainWord(words[i]!)) {
       i++;
       continue;
     }
     let j = i + 1;
     for (; j < tokens.length; j++) {
+      if (plainWord(words[j]!)) break;
       const single = tokens[j]!.start === ends[j - 1]! + 1 && doc.text[ends[j - 1]!] === ' ';
       if (!single && !/^[ \t]*\n?[ \t]*$/.test(doc.text.slice(ends[j - 1]!, tokens[j]!.start))) break;
       const prev = words[j - 1]!;
