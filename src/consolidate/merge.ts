@@ -116,6 +116,19 @@ function otherTrip(c: ArticleCluster, m: MentionFeatures): boolean {
   });
 }
 
+/** "his first trip" is not the dated journey the article told before, unless it is dated alike. */
+function anotherFirst(c: ArticleCluster, m: MentionFeatures): boolean {
+  return !!m.first && !m.time && !!c.profile.time && !c.mentions.some((x) => x.first);
+}
+
+/**
+ * What keeps a mention out of a cluster of its own article, whatever the score: it contradicts
+ * it, names other parties or travellers, is a trip beside a meeting, or an undated "first" one.
+ */
+function apartInArticle(c: ArticleCluster, m: MentionFeatures): boolean {
+  return contradicts(c, m) || otherEncounter(c, m) || tripAndMeeting(c, m) || anotherFirst(c, m);
+}
+
 /**
  * Within one article: a mention continuing a same-sentence mention joins it (`sameClause`);
  * otherwise it joins the best compatible earlier cluster (score at least the within-article
@@ -131,9 +144,7 @@ export function clusterArticle(mentions: MentionFeatures[], w: Weights = DEFAULT
     let nearest: ArticleCluster | null = null;
     for (const c of clusters) {
       const d = decide(c.profile, p, w);
-      if (d.veto || contradicts(c, m) || otherEncounter(c, m) || tripAndMeeting(c, m)) continue;
-      // "his first trip" is not the dated journey the article told before, unless it is dated alike.
-      if (m.first && !m.time && c.profile.time && !c.mentions.some((x) => x.first)) continue;
+      if (d.veto || apartInArticle(c, m)) continue;
       const dated = !!(m.time && c.profile.time);
       if (!dated && m.position - c.last > WITHIN_ARTICLE_REACH) continue;
       if (!nearest || c.last > nearest.last) nearest = c;

@@ -148,9 +148,14 @@ function reach(view: SentenceView, h: CueHit, t: TriggerPlace): number | null {
 }
 
 /** The strongest (lowest) rank of the cues giving a status: the rank of a frame's own status. */
+const statusRanks = new Map<string, number>();
 function rankOfStatus(status: string): number {
-  let r = Infinity;
-  for (const c of load()) if (c.status === status && c.rank < r) r = c.rank;
+  let r = statusRanks.get(status);
+  if (r === undefined) {
+    r = Infinity;
+    for (const c of load()) if (c.status === status && c.rank < r) r = c.rank;
+    statusRanks.set(status, r);
+  }
   return r;
 }
 
